@@ -1,0 +1,9 @@
+using System.CommandLine;
+
+namespace PdeKit.Cli.Commands;
+
+/// <summary>Commands that act on a problem of the catalogue (train, reference, plot).</summary>
+internal static class ProblemCommands
+{
+    internal static IEnumerable<Command> Create() => [];
+}

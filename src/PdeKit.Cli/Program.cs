@@ -1,0 +1,3 @@
+using PdeKit.Cli;
+
+return CliApp.Run(args);
