@@ -1,14 +1,63 @@
+using System.Globalization;
+using PdeKit.Physics;
+using PdeKit.Training;
+
 namespace PdeKit.Problems;
 
 /// <summary>One entry of the problem catalogue.</summary>
 /// <param name="Name">Name used on the command line, e.g. "burgers".</param>
 /// <param name="Summary">One line describing the problem.</param>
 /// <param name="Reference">What the problem is validated against.</param>
-public sealed record CatalogEntry(string Name, string Summary, string Reference);
+/// <param name="Parameters">Problem parameters settable with --set problem.NAME=value, with defaults.</param>
+/// <param name="Create">Creates the problem from parameter values.</param>
+/// <param name="Presets">Named training presets ("quick", "default", "best").</param>
+public sealed record CatalogEntry(
+    string Name, string Summary, string Reference,
+    IReadOnlyDictionary<string, double> Parameters,
+    Func<IReadOnlyDictionary<string, double>, IProblem> Create,
+    IReadOnlyDictionary<string, TrainingOptions> Presets)
+{
+    /// <summary>Creates the problem with defaults overridden by <paramref name="values"/>.</summary>
+    /// <exception cref="ArgumentException">An unknown parameter name.</exception>
+    public IProblem Build(IReadOnlyDictionary<string, double>? values = null)
+    {
+        var merged = new Dictionary<string, double>(Parameters);
+        foreach (var (k, v) in values ?? new Dictionary<string, double>())
+        {
+            if (!merged.ContainsKey(k))
+                throw new ArgumentException($"{Name} has no parameter '{k}' (parameters: {string.Join(", ", Parameters.Keys)})");
+            merged[k] = v;
+        }
+        return Create(merged);
+    }
+
+    /// <summary>The named preset.</summary>
+    /// <exception cref="ArgumentException">No such preset.</exception>
+    public TrainingOptions Preset(string name) => Presets.TryGetValue(name, out var p) ? p
+        : throw new ArgumentException($"{Name} has no preset '{name}' (presets: {string.Join(", ", Presets.Keys)})");
+}
 
 /// <summary>The problems PdeKit ships, as listed by <c>pdekit list</c>.</summary>
 public static class ProblemCatalog
 {
     /// <summary>All entries, in display order.</summary>
-    public static IReadOnlyList<CatalogEntry> Entries { get; } = [];
+    public static IReadOnlyList<CatalogEntry> Entries { get; } =
+    [
+        new("burgers", "viscous Burgers u_t + u u_x = nu u_xx, x in [-1,1], t in [0,1], u0 = -sin(pi x)",
+            "exact Cole-Hopf (Gauss-Hermite); finite-difference solver",
+            new Dictionary<string, double> { ["nu"] = 0.01 / Math.PI },
+            p => new Burgers(p["nu"]),
+            new Dictionary<string, TrainingOptions> { ["quick"] = BurgersPresets.Quick, ["default"] = BurgersPresets.Default, ["best"] = BurgersPresets.Best }),
+    ];
+
+    /// <summary>Finds an entry by name (case-insensitive).</summary>
+    /// <exception cref="ArgumentException">No such problem; the message lists the catalogue.</exception>
+    public static CatalogEntry Find(string name) =>
+        Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown problem '{name}' (known: {string.Join(", ", Entries.Select(e => e.Name))})");
+
+    /// <summary>Parses a parameter value (invariant culture), rejecting NaN and infinities.</summary>
+    public static double ParseValue(string key, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v
+        : throw new ArgumentException($"problem parameter {key}: '{text}' is not a finite number");
 }

@@ -23,7 +23,7 @@ public static class AutogradCheck
             using var scope = NewDisposeScope();
             var x = linspace(-2, 2, 101, dtype: ScalarType.Float64, device: device).requires_grad_(true);
             var f = x.pow(3) + x.sin();
-            var df = autograd.grad([f.sum()], [x], create_graph: true)[0];
+            var df = autograd.grad([f.sum()], [x], retain_graph: true, create_graph: true)[0];
             var d2f = autograd.grad([df.sum()], [x])[0];
             var exact = 6 * x.detach() - x.detach().sin();
             double err = (d2f - exact).abs().max().cpu().item<double>();

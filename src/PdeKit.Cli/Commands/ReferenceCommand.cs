@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using PdeKit.Problems;
+using PdeKit.Reporting;
+
+namespace PdeKit.Cli.Commands;
+
+/// <summary><c>pdekit reference</c>: compute a problem's references side by side and check them against published values.</summary>
+internal static class ReferenceCommand
+{
+    internal static Command Create()
+    {
+        var problem = new Argument<string>("problem") { Description = "problem name (see pdekit list)" };
+        var outDir = new Option<string?>("--out") { Description = "folder for the reference fields (CSV) and plots" };
+        var cmd = new Command("reference", "Compute a problem's references (exact and finite-difference), compare them, and check published values.") { problem, outDir };
+        cmd.SetAction(r => CliApp.Guard(() => Run(r.GetValue(problem)!, r.GetValue(outDir), r.GetValue(CliApp.Json))));
+        return cmd;
+    }
+
+    private static int Run(string name, string? outDir, bool json)
+    {
+        var entry = ProblemCatalog.Find(name);
+        var problem = entry.Build();
+        if (problem is not Burgers burgers) throw new ArgumentException($"{entry.Name} has no reference study yet");
+        var study = BurgersReferences.Study(burgers);
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            foreach (var (field, values) in study.Fields)
+            {
+                var fields = RunWriter.Fields(problem, problem.EvaluationAxes, values);
+                FieldCsv.Write(Path.Combine(outDir, $"{field}.csv"), fields);
+                Plots.Heatmap(Path.Combine(outDir, $"{field}.png"), fields[0], $"{entry.Name}: {field}");
+            }
+        }
+        if (json) Output.WriteJson(new { problem = entry.Name, figures = study.Figures, outDir });
+        else Output.Table($"{entry.Name} references", ["figure", "value", "published", "source"], study.Figures.Select(f => new[]
+        {
+            f.Name, f.Value.ToString("G8", CultureInfo.InvariantCulture),
+            f.Published?.ToString("G8", CultureInfo.InvariantCulture) ?? "", f.Source,
+        }));
+        return 0;
+    }
+}

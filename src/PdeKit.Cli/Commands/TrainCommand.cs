@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using PdeKit.Evaluation;
+using PdeKit.Problems;
+using PdeKit.Reporting;
+using PdeKit.Runtime;
+using PdeKit.Training;
+using Spectre.Console;
+
+namespace PdeKit.Cli.Commands;
+
+/// <summary><c>pdekit train</c>: train a problem, validate against its reference, write a run directory.</summary>
+internal static class TrainCommand
+{
+    internal static Command Create()
+    {
+        var problem = new Argument<string?>("problem") { Description = "problem name (see pdekit list); optional with --spec", Arity = ArgumentArity.ZeroOrOne };
+        var device = new Option<string>("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
+        var steps = new Option<int?>("--steps") { Description = "Adam steps (overrides the preset)" };
+        var lbfgs = new Option<int?>("--lbfgs") { Description = "L-BFGS iterations after Adam (overrides the preset)" };
+        var preset = new Option<string>("--preset") { Description = "quick (CPU, minutes), default, or best", DefaultValueFactory = _ => "default" };
+        var set = new Option<string[]>("--set") { Description = "override a setting: key=value, e.g. model.width=128, points=8192, problem.nu=0.005", AllowMultipleArgumentsPerToken = false };
+        var outDir = new Option<string?>("--out") { Description = "run directory (default runs/<problem>-<time>)" };
+        var spec = new Option<string?>("--spec") { Description = "replay a run from its spec.json" };
+        var cmd = new Command("train", "Train a PINN for a problem, validate it against the reference, and write a run directory with plots.")
+        {
+            problem, device, steps, lbfgs, preset, set, outDir, spec,
+        };
+        cmd.SetAction(r => CliApp.Guard(() => Run(
+            r.GetValue(problem), r.GetValue(device)!, r.GetValue(steps), r.GetValue(lbfgs), r.GetValue(preset)!,
+            r.GetValue(set) ?? [], r.GetValue(outDir), r.GetValue(spec), r.GetValue(CliApp.Json))));
+        return cmd;
+    }
+
+    private static int Run(string? problemName, string device, int? steps, int? lbfgs, string presetName, string[] sets, string? outDir, string? specPath, bool json)
+    {
+        RunSpec spec;
+        if (specPath is not null)
+        {
+            spec = RunSpec.Load(specPath);
+            problemName = spec.Problem;
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(problemName)) throw new ArgumentException("name a problem (see pdekit list) or give --spec");
+            var e = ProblemCatalog.Find(problemName);
+            var pairs = OptionsBinder.Pairs(sets);
+            var problemSets = pairs.Where(p => p.Key.StartsWith("problem.", StringComparison.OrdinalIgnoreCase)).ToList();
+            var parameters = new Dictionary<string, double>(e.Parameters);
+            foreach (var (k, v) in problemSets)
+            {
+                string name = k["problem.".Length..];
+                if (!parameters.ContainsKey(name)) throw new ArgumentException($"{e.Name} has no parameter '{name}' (parameters: {string.Join(", ", e.Parameters.Keys)})");
+                parameters[name] = ProblemCatalog.ParseValue(k, v);
+            }
+            var options = OptionsBinder.Apply(e.Preset(presetName), pairs.Except(problemSets));
+            options = options with
+            {
+                Device = TorchRuntime.ParseDevice(device),
+                AdamSteps = steps ?? options.AdamSteps,
+                LbfgsIterations = lbfgs ?? options.LbfgsIterations,
+            };
+            spec = new RunSpec(e.Name, parameters, presetName, options, typeof(TrainCommand).Assembly.GetName().Version?.ToString() ?? "?");
+        }
+        spec.Options.Validate();
+        var entry = ProblemCatalog.Find(problemName!);
+        var problem = entry.Build(spec.ProblemParameters);
+        string target = outDir ?? Path.Combine("runs", $"{entry.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+
+        using var writer = new RunWriter(target);
+        writer.WriteJson("spec.json", spec);
+        var evaluator = new Evaluator(problem);
+        var runtime = TorchRuntime.Initialize();
+        var o = spec.Options;
+        bool fancy = Output.Fancy && !json;
+        if (!json)
+            Console.WriteLine($"training {entry.Name} ({spec.Preset}): {o.Model.Kind} {o.Model.Depth}x{o.Model.Width} {o.Model.Activation}, {o.Points} points, {o.AdamSteps} Adam + {o.LbfgsIterations} L-BFGS, {o.Precision}, device {o.Device}");
+        TrainingResult result = null!;
+        void Log(TrainingRecord r)
+        {
+            writer.Append(r);
+            if (!json && !fancy) Console.WriteLine(Line(r));
+        }
+        if (fancy)
+        {
+            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(ctx =>
+            {
+                var task = ctx.AddTask("training", maxValue: o.AdamSteps + o.LbfgsIterations);
+                var trainer = new Trainer(problem, o) { Evaluator = evaluator, OnRecord = r => { Log(r); task.Description = $"loss {r.Loss:E2}"; }, OnProgress = (s, _) => task.Value = s };
+                result = trainer.Train();
+            });
+        }
+        else
+        {
+            result = new Trainer(problem, o) { Evaluator = evaluator, OnRecord = Log }.Train();
+        }
+
+        var eval = evaluator.Evaluate(result.Network);
+        writer.WriteFields(problem, eval);
+        result.Network.save(writer.PathOf("checkpoint.pt"));
+        var summary = new
+        {
+            problem = entry.Name,
+            preset = spec.Preset,
+            reference = problem.Reference.Name,
+            errors = eval.Errors,
+            wallSeconds = result.WallSeconds,
+            adamSteps = result.AdamSteps,
+            lbfgsIterations = result.LbfgsIterations,
+            adamStepsPerSecond = result.AdamStepsPerSecond,
+            device = result.Device,
+            deviceName = result.Device == "cuda" && runtime.CudaDevices.Count > 0 ? runtime.CudaDevices[0].Name : "cpu",
+            finalLoss = result.History.Count > 0 ? result.History[^1].Loss : double.NaN,
+            date = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture),
+        };
+        writer.WriteJson("summary.json", summary);
+        writer.Commit();
+        var plots = RunPlots.DrawAll(writer.Target);
+        if (json) Output.WriteJson(new { runDirectory = writer.Target, summary, plots });
+        else
+        {
+            foreach (var e in eval.Errors) Console.WriteLine($"{e.Field}: relative L2 {e.RelativeL2:E3}, max abs {e.MaxAbs:E3} vs {problem.Reference.Name}");
+            Console.WriteLine($"{result.WallSeconds:F1} s on {summary.deviceName}, {result.AdamStepsPerSecond:F1} Adam steps/s; run directory {writer.Target} ({plots.Count} plots)");
+        }
+        return 0;
+    }
+
+    private static string Line(TrainingRecord r) =>
+        $"{r.Phase,-5} step {r.Step,6}  t {r.TimeSeconds,7:F1}s  loss {r.Loss:E3}" + (double.IsNaN(r.RelativeL2) ? "" : $"  rel L2 {r.RelativeL2:E3}");
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using PdeKit.Training;
+
+namespace PdeKit.Cli;
+
+/// <summary>Applies <c>--set key=value</c> overrides to training options through their JSON form, and (de)serializes run specs.</summary>
+internal static class OptionsBinder
+{
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Applies "a.b=value" pairs; keys are case-insensitive paths into the options JSON.</summary>
+    /// <exception cref="ArgumentException">Malformed pair, unknown key, or a value of the wrong type.</exception>
+    internal static TrainingOptions Apply(TrainingOptions options, IEnumerable<KeyValuePair<string, string>> sets)
+    {
+        var root = JsonSerializer.SerializeToNode(options, Json)!.AsObject();
+        foreach (var (key, value) in sets)
+        {
+            var path = key.Split('.');
+            JsonObject node = root;
+            for (int i = 0; i < path.Length - 1; i++)
+            {
+                var child = Find(node, path[i], key);
+                node = child as JsonObject ?? throw new ArgumentException($"--set {key}: '{path[i]}' is not a group of settings");
+            }
+            string leaf = Actual(node, path[^1], key);
+            node[leaf] = Parse(node[leaf], value, key);
+        }
+        try
+        {
+            var result = root.Deserialize<TrainingOptions>(Json)!;
+            result.Validate();
+            return result;
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"--set: a value has the wrong type ({e.Message.Split('.')[0]})");
+        }
+    }
+
+    private static JsonNode? Find(JsonObject node, string name, string key) => node[Actual(node, name, key)];
+
+    private static string Actual(JsonObject node, string name, string key)
+    {
+        var match = node.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+        return match ?? throw new ArgumentException($"--set {key}: unknown setting '{name}' (known: {string.Join(", ", node.Select(p => p.Key))})");
+    }
+
+    private static JsonNode? Parse(JsonNode? current, string text, string key)
+    {
+        if (current is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+        {
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d))
+                throw new ArgumentException($"--set {key}={text}: expected a finite number");
+            return d == Math.Floor(d) && Math.Abs(d) < 1e15 ? JsonValue.Create((long)d) : JsonValue.Create(d);
+        }
+        if (current is JsonValue b && (b.GetValueKind() is JsonValueKind.True or JsonValueKind.False))
+        {
+            return bool.TryParse(text, out var flag) ? JsonValue.Create(flag) : throw new ArgumentException($"--set {key}={text}: expected true or false");
+        }
+        if (current is JsonObject) throw new ArgumentException($"--set {key}: is a group of settings; set one of its fields, e.g. {key}.{current.AsObject().First().Key}=...");
+        return JsonValue.Create(text);
+    }
+
+    /// <summary>Splits "key=value" texts.</summary>
+    internal static List<KeyValuePair<string, string>> Pairs(IEnumerable<string> texts) => texts.Select(t =>
+    {
+        int eq = t.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0 || eq == t.Length - 1) throw new ArgumentException($"--set expects key=value, got '{t}'");
+        return new KeyValuePair<string, string>(t[..eq].Trim(), t[(eq + 1)..].Trim());
+    }).ToList();
+}

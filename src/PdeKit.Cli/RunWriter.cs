@@ -1,0 +1,97 @@
+using System.Text.Json;
+using PdeKit.Evaluation;
+using PdeKit.Physics;
+using PdeKit.Reporting;
+using PdeKit.Training;
+
+namespace PdeKit.Cli;
+
+/// <summary>
+/// Writes a run directory. Everything goes to a staging folder beside the target, which replaces the
+/// target only when the run has finished, so a failed or interrupted run leaves nothing half-written.
+/// </summary>
+internal sealed class RunWriter : IDisposable
+{
+    private HistoryCsvWriter? history;
+    private bool committed;
+
+    internal RunWriter(string target)
+    {
+        Target = Path.GetFullPath(target);
+        if (Directory.Exists(Target) && Directory.EnumerateFileSystemEntries(Target).Any() && !File.Exists(Path.Combine(Target, "spec.json")))
+            throw new ArgumentException($"--out {target} exists and is not a PdeKit run directory (no spec.json); choose another folder");
+        Staging = $"{Target}.partial-{Environment.ProcessId}";
+        if (Directory.Exists(Staging)) Directory.Delete(Staging, true);
+        Directory.CreateDirectory(Staging);
+    }
+
+    internal string Target { get; }
+
+    internal string Staging { get; }
+
+    internal string PathOf(string file) => Path.Combine(Staging, file);
+
+    internal void WriteJson<T>(string file, T value) => File.WriteAllText(PathOf(file), JsonSerializer.Serialize(value, OptionsBinder.Json));
+
+    internal void Append(TrainingRecord r)
+    {
+        if (history is null)
+        {
+            var columns = new List<string> { "step", "lbfgs", "time_s", "lr", "loss" };
+            columns.AddRange(r.Terms.Keys.Select(k => "loss_" + k));
+            columns.AddRange(r.Weights.Keys.Select(k => "weight_" + k));
+            columns.Add("rel_l2");
+            history = new HistoryCsvWriter(PathOf("history.csv"), columns);
+        }
+        var row = new Dictionary<string, double>
+        {
+            ["step"] = r.Step,
+            ["lbfgs"] = r.Phase == "lbfgs" ? 1 : 0,
+            ["time_s"] = r.TimeSeconds,
+            ["lr"] = r.LearningRate,
+            ["loss"] = r.Loss,
+            ["rel_l2"] = r.RelativeL2,
+        };
+        foreach (var (k, v) in r.Terms) row["loss_" + k] = v;
+        foreach (var (k, v) in r.Weights) row["weight_" + k] = v;
+        history.Append(row);
+    }
+
+    /// <summary>prediction.csv and reference.csv for space-time problems on an (x, t) grid.</summary>
+    internal void WriteFields(IProblem problem, Evaluation.Evaluation eval)
+    {
+        if (eval.Axes.Count != 2) return;
+        FieldCsv.Write(PathOf("prediction.csv"), Fields(problem, eval.Axes, eval.Predicted));
+        FieldCsv.Write(PathOf("reference.csv"), Fields(problem, eval.Axes, eval.Reference));
+    }
+
+    internal static List<GridField> Fields(IProblem problem, IReadOnlyList<double[]> axes, double[,] values)
+    {
+        int nx = axes[0].Length, nt = axes[1].Length;
+        var list = new List<GridField>();
+        for (int k = 0; k < problem.Outputs.Count; k++)
+        {
+            var grid = new double[nt, nx];
+            for (int it = 0; it < nt; it++)
+                for (int ix = 0; ix < nx; ix++) grid[it, ix] = values[it * nx + ix, k];
+            list.Add(new GridField(problem.Outputs[k].Name, axes[0], axes[1], grid));
+        }
+        return list;
+    }
+
+    /// <summary>Moves the staging folder into place.</summary>
+    internal void Commit()
+    {
+        history?.Dispose();
+        history = null;
+        if (Directory.Exists(Target)) Directory.Delete(Target, true);
+        Directory.Move(Staging, Target);
+        committed = true;
+    }
+
+    public void Dispose()
+    {
+        history?.Dispose();
+        if (!committed && Directory.Exists(Staging)) Directory.Delete(Staging, true);
+    }
+}

@@ -1,0 +1,51 @@
+namespace PdeKit.Reporting;
+
+/// <summary>The history part of <see cref="RunPlots"/>: loss curves and the error curve of a run.</summary>
+internal static class HistoryPlots
+{
+    /// <summary>Writes <c>loss.png</c> and <c>error.png</c> into <paramref name="dir"/> where the history has the columns; returns the paths written.</summary>
+    public static List<string> Draw(string dir, IReadOnlyList<string> columns, IReadOnlyList<double[]> rows)
+    {
+        var written = new List<string>();
+        if (rows.Count == 0)
+        {
+            return written;
+        }
+
+        var steps = HistoryCsv.Column(columns, rows, "step") ?? Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
+
+        var losses = columns
+            .Where(c => c.StartsWith("loss", StringComparison.Ordinal))
+            .ToDictionary(c => c, c => HistoryCsv.Column(columns, rows, c)!, StringComparer.Ordinal);
+        if (losses.Count > 0)
+        {
+            var path = Path.Combine(dir, "loss.png");
+            Plots.LossCurves(path, steps, losses, "training loss");
+            written.Add(path);
+        }
+
+        var relL2 = HistoryCsv.Column(columns, rows, "rel_l2");
+        if (relL2 is not null && HasPositive(relL2))
+        {
+            var path = Path.Combine(dir, "error.png");
+            Plots.ErrorCurve(path, steps, relL2, "relative L2 error", "rel_l2");
+            written.Add(path);
+        }
+        else if (relL2 is null)
+        {
+            var perField = columns
+                .Where(c => c.StartsWith("rel_l2_", StringComparison.Ordinal))
+                .ToDictionary(c => c, c => HistoryCsv.Column(columns, rows, c)!, StringComparer.Ordinal);
+            if (perField.Values.Any(HasPositive))
+            {
+                var path = Path.Combine(dir, "error.png");
+                Plots.LogCurves(path, steps, perField.Select(kv => (kv.Key, kv.Value)).ToList(), "relative L2 error", "rel_l2", showLegend: true);
+                written.Add(path);
+            }
+        }
+
+        return written;
+    }
+
+    private static bool HasPositive(double[] values) => values.Any(v => double.IsFinite(v) && v > 0);
+}

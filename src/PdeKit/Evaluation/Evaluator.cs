@@ -1,0 +1,106 @@
+using PdeKit.Models;
+using PdeKit.Numerics;
+using PdeKit.Physics;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace PdeKit.Evaluation;
+
+/// <summary>Error of one output field against the reference.</summary>
+/// <param name="Field">Field name.</param>
+/// <param name="RelativeL2">||pred - ref||_2 / ||ref||_2 over the evaluation grid.</param>
+/// <param name="MaxAbs">max |pred - ref|.</param>
+public sealed record FieldError(string Field, double RelativeL2, double MaxAbs);
+
+/// <summary>Predictions and reference values on the problem's evaluation grid.</summary>
+/// <param name="Axes">Grid values per axis; point index = sum_k i_k * stride_k with axis 0 fastest.</param>
+/// <param name="Predicted">[points, outputs].</param>
+/// <param name="Reference">[points, outputs].</param>
+/// <param name="Errors">Per-field errors.</param>
+public sealed record Evaluation(IReadOnlyList<double[]> Axes, double[,] Predicted, double[,] Reference, IReadOnlyList<FieldError> Errors);
+
+/// <summary>Evaluates a model against the problem's reference on its evaluation grid; the reference is computed once.</summary>
+public sealed class Evaluator
+{
+    private readonly IProblem problem;
+    private readonly double[][] points;
+    private readonly double[,] reference;
+
+    /// <summary>Builds the grid and evaluates the reference on it.</summary>
+    public Evaluator(IProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        this.problem = problem;
+        var axes = problem.EvaluationAxes;
+        if (axes.Count != problem.Domain.Dimension)
+            throw new ArgumentException($"{problem.Name}: {axes.Count} evaluation axes for a {problem.Domain.Dimension}-dimensional domain");
+        points = GridPoints(axes);
+        reference = problem.Reference.Evaluate(points);
+        if (reference.GetLength(0) != points.Length || reference.GetLength(1) != problem.Outputs.Count)
+            throw new InvalidOperationException($"{problem.Name}: the reference returned [{reference.GetLength(0)}, {reference.GetLength(1)}], expected [{points.Length}, {problem.Outputs.Count}]");
+    }
+
+    /// <summary>The evaluation points, [N][d], axis 0 fastest.</summary>
+    public IReadOnlyList<double[]> Points => points;
+
+    /// <summary>Predicts on the grid in batches without building a graph, and compares with the reference.</summary>
+    public Evaluation Evaluate(PinnNetwork network, int batch = 32768)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var p = network.parameters().First();
+        int n = points.Length, d = problem.Domain.Dimension, m = problem.Outputs.Count;
+        var predicted = new double[n, m];
+        using (no_grad())
+        {
+            for (int start = 0; start < n; start += batch)
+            {
+                using var scope = NewDisposeScope();
+                int count = Math.Min(batch, n - start);
+                var flat = new double[count * d];
+                for (int i = 0; i < count; i++)
+                    for (int j = 0; j < d; j++) flat[i * d + j] = points[start + i][j];
+                var x = tensor(flat, [count, d]).to(p.dtype).to(p.device);
+                var y = network.forward(x).to(ScalarType.Float64).cpu().data<double>().ToArray();
+                for (int i = 0; i < count; i++)
+                    for (int k = 0; k < m; k++) predicted[start + i, k] = y[i * m + k];
+            }
+        }
+        var errors = new List<FieldError>();
+        for (int k = 0; k < m; k++)
+        {
+            var pr = Column(predicted, k);
+            var rf = Column(reference, k);
+            errors.Add(new FieldError(problem.Outputs[k].Name, ErrorMetrics.RelativeL2(pr, rf), ErrorMetrics.MaxAbs(pr, rf)));
+        }
+        return new Evaluation(problem.EvaluationAxes, predicted, reference, errors);
+    }
+
+    /// <summary>Column k of a [N, m] array.</summary>
+    public static double[] Column(double[,] a, int k)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var c = new double[a.GetLength(0)];
+        for (int i = 0; i < c.Length; i++) c[i] = a[i, k];
+        return c;
+    }
+
+    /// <summary>Tensor-product grid points, axis 0 fastest.</summary>
+    public static double[][] GridPoints(IReadOnlyList<double[]> axes)
+    {
+        ArgumentNullException.ThrowIfNull(axes);
+        int total = axes.Aggregate(1, (acc, a) => acc * a.Length);
+        if (total == 0) throw new ArgumentException("an evaluation axis is empty");
+        var pts = new double[total][];
+        for (int i = 0; i < total; i++)
+        {
+            pts[i] = new double[axes.Count];
+            int rem = i;
+            for (int k = 0; k < axes.Count; k++)
+            {
+                pts[i][k] = axes[k][rem % axes[k].Length];
+                rem /= axes[k].Length;
+            }
+        }
+        return pts;
+    }
+}

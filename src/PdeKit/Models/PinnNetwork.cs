@@ -1,0 +1,44 @@
+using PdeKit.Physics;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace PdeKit.Models;
+
+/// <summary>
+/// The trainable model of a problem: maps domain coordinates to [-1, 1] per axis, runs the network,
+/// and applies the problem's ansatz so hard constraints hold exactly.
+/// </summary>
+public sealed class PinnNetwork : Module<Tensor, Tensor>
+{
+    private readonly IProblem problem;
+    private readonly Module<Tensor, Tensor> net;
+    private readonly Tensor shift, scale;
+
+    /// <summary>Creates the model for <paramref name="problem"/>.</summary>
+    public PinnNetwork(IProblem problem, ModelOptions options) : base(nameof(PinnNetwork))
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        this.problem = problem;
+        var axes = problem.Domain.Axes;
+        net = Networks.Create(options, axes.Count, problem.Outputs.Count);
+        shift = tensor(axes.Select(a => (float)((a.Min + a.Max) / 2)).ToArray()).reshape(1, -1);
+        scale = tensor(axes.Select(a => (float)(2 / a.Length)).ToArray()).reshape(1, -1);
+        register_buffer("shift", shift);
+        register_buffer("scale", scale);
+        RegisterComponents();
+    }
+
+    /// <summary>The raw network output for points [N, d]: [N, outputs], before the ansatz.</summary>
+    public Tensor Raw(Tensor points) => net.forward((points - shift) * scale);
+
+    /// <summary>The constrained solution at points [N, d]: [N, outputs].</summary>
+    public override Tensor forward(Tensor points)
+    {
+        var c = new Coords(points, problem.Domain);
+        var u = problem.Ansatz(c, Raw(points));
+        if (u.dim() != 2 || u.shape[0] != points.shape[0] || u.shape[1] != problem.Outputs.Count)
+            throw new InvalidOperationException($"{problem.Name}: the ansatz returned shape [{string.Join(", ", u.shape)}], expected [{points.shape[0]}, {problem.Outputs.Count}]");
+        return u;
+    }
+}

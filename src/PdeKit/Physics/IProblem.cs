@@ -1,0 +1,39 @@
+using static TorchSharp.torch;
+
+namespace PdeKit.Physics;
+
+/// <summary>
+/// A PDE problem: domain, outputs, ansatz (hard constraints), residual and reference. Nothing about
+/// training lives here; a problem is a small immutable definition.
+/// </summary>
+public interface IProblem
+{
+    /// <summary>Catalogue name, e.g. "burgers".</summary>
+    string Name { get; }
+
+    /// <summary>The space or space-time domain.</summary>
+    Domain Domain { get; }
+
+    /// <summary>The output fields, in network-output column order.</summary>
+    IReadOnlyList<Field> Outputs { get; }
+
+    /// <summary>
+    /// Builds the solution from the raw network output so that boundary and initial data hold exactly,
+    /// e.g. u = g(x) + d(x) * net.
+    /// </summary>
+    /// <param name="c">Coordinates, [N, d].</param>
+    /// <param name="net">Raw network output, [N, outputs].</param>
+    /// <returns>The constrained solution, [N, outputs].</returns>
+    Tensor Ansatz(Coords c, Tensor net);
+
+    /// <summary>The PDE residual(s) at the points, shape [N, equations]; zero for an exact solution.</summary>
+    /// <param name="c">Coordinates, [N, d].</param>
+    /// <param name="s">The solution with memoized derivatives.</param>
+    Tensor Residual(Coords c, Solution s);
+
+    /// <summary>The reference used for validation.</summary>
+    IReference Reference { get; }
+
+    /// <summary>Tensor-product grid (one array per axis) on which predictions are compared with the reference.</summary>
+    IReadOnlyList<double[]> EvaluationAxes { get; }
+}

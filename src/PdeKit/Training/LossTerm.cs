@@ -1,0 +1,14 @@
+using PdeKit.Physics;
+using static TorchSharp.torch;
+
+namespace PdeKit.Training;
+
+/// <summary>A named loss term: squared residuals per point, and the points they belong to.</summary>
+/// <param name="Name">Name used in logs and the history CSV, e.g. "residual".</param>
+/// <param name="Squared">Squared residual per point, shape [N].</param>
+/// <param name="Coords">The points, [N, d] (causal weighting needs their times).</param>
+public sealed record LossTerm(string Name, Tensor Squared, Coords Coords)
+{
+    /// <summary>Mean squared residual (scalar tensor).</summary>
+    public Tensor Mean => Squared.mean();
+}

@@ -1,0 +1,57 @@
+using PdeKit.Models;
+using PdeKit.Physics;
+using static TorchSharp.torch;
+
+namespace PdeKit.Training;
+
+/// <summary>How derivatives of the network are computed.</summary>
+public enum DerivativeEngine
+{
+    /// <summary>Nested reverse-mode autograd, memoized per (field, axes).</summary>
+    Autograd,
+}
+
+/// <summary>Builds the named loss terms of a problem at a batch of points.</summary>
+public sealed class ResidualAssembler
+{
+    private readonly IProblem problem;
+    private readonly DerivativeEngine engine;
+
+    /// <summary>Creates the assembler.</summary>
+    public ResidualAssembler(IProblem problem, DerivativeEngine engine = DerivativeEngine.Autograd)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        this.problem = problem;
+        this.engine = engine;
+    }
+
+    /// <summary>The solution object with derivative memoization for one step (caller owns the dispose scope).</summary>
+    /// <param name="network">The model.</param>
+    /// <param name="points">Points [N, d]; a leaf copy with requires_grad is made here.</param>
+    public (Solution Solution, Coords Coords) Solve(PinnNetwork network, Tensor points)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(points);
+        var leaf = points.detach().requires_grad_(true);
+        var coords = new Coords(leaf, problem.Domain);
+        var values = network.forward(leaf);
+        Solution s = engine switch
+        {
+            DerivativeEngine.Autograd => new AutogradSolution(problem.Domain, problem.Outputs, leaf, values),
+            _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "unknown derivative engine"),
+        };
+        return (s, coords);
+    }
+
+    /// <summary>Residual loss terms: one per equation ("residual" when there is one, else "residual_i").</summary>
+    public IReadOnlyList<LossTerm> Assemble(PinnNetwork network, Tensor points)
+    {
+        var (s, c) = Solve(network, points);
+        var r = problem.Residual(c, s);
+        if (r.dim() == 1) r = r.unsqueeze(1);
+        if (r.dim() != 2 || r.shape[0] != c.Count)
+            throw new InvalidOperationException($"{problem.Name}: the residual has shape [{string.Join(", ", r.shape)}], expected [{c.Count}, equations]");
+        if (r.shape[1] == 1) return [new LossTerm("residual", r.squeeze(1).square(), c)];
+        return Enumerable.Range(0, (int)r.shape[1]).Select(i => new LossTerm($"residual_{i}", r[.., i].square(), c)).ToList();
+    }
+}

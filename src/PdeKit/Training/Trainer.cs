@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using PdeKit.Evaluation;
+using PdeKit.Models;
+using PdeKit.Physics;
+using PdeKit.Runtime;
+using PdeKit.Sampling;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace PdeKit.Training;
+
+/// <summary>
+/// Trains a PINN for a problem: Adam with an exponentially decaying learning rate, then optionally
+/// L-BFGS with a strong-Wolfe line search. Every step runs in its own dispose scope; only the
+/// parameters, optimizer state and collocation points live across steps.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly IProblem problem;
+    private readonly TrainingOptions options;
+    private readonly ILossWeighting weighting;
+    private readonly IResampler resampler;
+
+    /// <summary>Creates a trainer. Defaults: fixed unit weights; periodic resampling per <see cref="TrainingOptions.ResampleEvery"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public Trainer(IProblem problem, TrainingOptions options, ILossWeighting? weighting = null, IResampler? resampler = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        this.problem = problem;
+        this.options = options;
+        this.weighting = weighting ?? new FixedWeighting();
+        this.resampler = resampler ?? (options.ResampleEvery > 0 ? new PeriodicResampling(options.Sampler, options.ResampleEvery) : new FixedPoints());
+    }
+
+    /// <summary>Called for every logged record (progress display, history CSV).</summary>
+    public Action<TrainingRecord>? OnRecord { get; init; }
+
+    /// <summary>Called with (step, total steps) after every step, for progress bars.</summary>
+    public Action<int, int>? OnProgress { get; init; }
+
+    /// <summary>An evaluator to log the error against the reference every <see cref="TrainingOptions.EvalEvery"/> steps.</summary>
+    public Evaluator? Evaluator { get; init; }
+
+    /// <summary>Runs training.</summary>
+    /// <exception cref="InvalidOperationException">The loss became NaN or infinite.</exception>
+    public TrainingResult Train(CancellationToken cancellation = default)
+    {
+        var device = TorchRuntime.ResolveDevice(options.Device);
+        var dtype = options.Precision == Precision.Float64 ? ScalarType.Float64 : ScalarType.Float32;
+        torch.random.manual_seed(options.Seed);
+        if (device.type == DeviceType.CUDA) torch.cuda.manual_seed_all(options.Seed);
+        var rng = new Random(options.Seed);
+
+        var network = new PinnNetwork(problem, options.Model);
+        network.to(dtype).to(device);
+        var parameters = network.parameters().ToList();
+        var assembler = new ResidualAssembler(problem, options.Engine);
+        var history = new List<TrainingRecord>();
+        var clock = Stopwatch.StartNew();
+        int total = options.AdamSteps + options.LbfgsIterations;
+
+        var points = Sampler.Draw(options.Sampler, problem.Domain, options.Points, rng, device, dtype).DetachFromDisposeScope();
+        double adamSeconds = 0;
+        try
+        {
+            using var adam = optim.Adam(parameters, options.LearningRate);
+            for (int step = 1; step <= options.AdamSteps; step++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                double lr = options.LearningRate * Math.Pow(options.LrDecayRate, (double)step / options.LrDecaySteps);
+                foreach (var g in adam.ParamGroups) g.LearningRate = lr;
+                bool log = step == 1 || step % options.LogEvery == 0 || step == options.AdamSteps;
+                using (var scope = NewDisposeScope())
+                {
+                    adam.zero_grad();
+                    var terms = assembler.Assemble(network, points);
+                    var loss = weighting.Combine(terms, new WeightingContext(step, parameters));
+                    loss.backward();
+                    adam.step();
+                    if (log) Record(history, step, "adam", clock, lr, loss, terms, network, step, options.AdamSteps);
+                }
+                var fresh = resampler.Resample(new ResampleContext(step, points, problem, x => ResidualMagnitude(assembler, network, x), rng, device, dtype));
+                if (fresh is not null)
+                {
+                    points.Dispose();
+                    points = fresh.DetachFromDisposeScope();
+                }
+                OnProgress?.Invoke(step, total);
+            }
+            adamSeconds = clock.Elapsed.TotalSeconds;
+
+            if (options.LbfgsIterations > 0)
+                RunLbfgs(network, parameters, assembler, points, history, clock, total, cancellation);
+        }
+        finally
+        {
+            points.Dispose();
+        }
+        clock.Stop();
+        return new TrainingResult(network, history, clock.Elapsed.TotalSeconds, options.AdamSteps, history.Count(h => h.Phase == "lbfgs") > 0 ? options.LbfgsIterations : 0,
+            adamSeconds > 0 ? options.AdamSteps / adamSeconds : 0, device.type == DeviceType.CUDA ? "cuda" : "cpu");
+    }
+
+    private void RunLbfgs(PinnNetwork network, List<Parameter> parameters, ResidualAssembler assembler, Tensor points,
+        List<TrainingRecord> history, Stopwatch clock, int total, CancellationToken cancellation)
+    {
+        using var lbfgs = new Lbfgs(parameters, options.LbfgsHistory);
+        int offset = options.AdamSteps;
+        double Closure()
+        {
+            using var scope = NewDisposeScope();
+            foreach (var p in parameters) p.grad?.zero_();
+            var terms = assembler.Assemble(network, points);
+            var loss = weighting.Combine(terms, new WeightingContext(offset, parameters));
+            loss.backward();
+            return loss.item<double>();
+        }
+        lbfgs.Minimize(Closure, options.LbfgsIterations, (it, f) =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (!double.IsFinite(f)) throw new InvalidOperationException($"the loss became {f} in L-BFGS iteration {it}");
+            int step = offset + it;
+            if (it == 1 || it % options.LogEvery == 0 || it == options.LbfgsIterations)
+            {
+                using var scope = NewDisposeScope();
+                var terms = assembler.Assemble(network, points);
+                var loss = weighting.Combine(terms, new WeightingContext(step, parameters));
+                Record(history, step, "lbfgs", clock, double.NaN, loss, terms, network, it, options.LbfgsIterations);
+            }
+            OnProgress?.Invoke(step, total);
+            return true;
+        });
+    }
+
+    private void Record(List<TrainingRecord> history, int step, string phase, Stopwatch clock, double lr, Tensor loss,
+        IReadOnlyList<LossTerm> terms, PinnNetwork network, int phaseStep, int phaseSteps)
+    {
+        double value = loss.item<double>();
+        if (!double.IsFinite(value))
+            throw new InvalidOperationException($"the loss became {value} at step {step} ({phase}); lower the learning rate or check the problem's residual for divisions by zero");
+        var termValues = terms.ToDictionary(t => t.Name, t => t.Mean.item<double>());
+        double err = double.NaN;
+        if (Evaluator is not null && (phaseStep == phaseSteps || (options.EvalEvery > 0 && step % options.EvalEvery == 0)))
+            err = Evaluator.Evaluate(network).Errors[0].RelativeL2;
+        var record = new TrainingRecord(step, phase, clock.Elapsed.TotalSeconds, lr, value, termValues, new Dictionary<string, double>(weighting.Weights), err);
+        history.Add(record);
+        OnRecord?.Invoke(record);
+    }
+
+    private static Tensor ResidualMagnitude(ResidualAssembler assembler, PinnNetwork network, Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var terms = assembler.Assemble(network, x);
+        var sum = terms.Select(t => t.Squared).Aggregate((a, b) => a + b);
+        return sum.sqrt().detach().MoveToOuterDisposeScope();
+    }
+}
