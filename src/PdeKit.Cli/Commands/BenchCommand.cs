@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Globalization;
+using PdeKit.Models;
+using PdeKit.Problems;
+using PdeKit.Runtime;
+using PdeKit.Training;
+
+namespace PdeKit.Cli.Commands;
+
+/// <summary><c>pdekit bench</c>: steps/s of the bare training step (compare with tests/benchmarks peer scripts).</summary>
+internal static class BenchCommand
+{
+    internal static Command Create()
+    {
+        var problem = new Argument<string>("problem") { Description = "problem name" };
+        var device = new Option<string>("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
+        var points = new Option<int>("--points") { Description = "collocation points", DefaultValueFactory = _ => 4096 };
+        var steps = new Option<int>("--steps") { Description = "timed steps", DefaultValueFactory = _ => 200 };
+        var warmup = new Option<int>("--warmup") { Description = "untimed warm-up steps", DefaultValueFactory = _ => 20 };
+        var width = new Option<int>("--width") { Description = "hidden width", DefaultValueFactory = _ => 64 };
+        var depth = new Option<int>("--depth") { Description = "hidden layers", DefaultValueFactory = _ => 3 };
+        var cmd = new Command("bench", "Time the bare PINN training step (forward, derivatives, backward, Adam) in steps/s.")
+        {
+            problem, device, points, steps, warmup, width, depth,
+        };
+        cmd.SetAction(r => CliApp.Guard(() =>
+        {
+            var p = ProblemCatalog.Find(r.GetValue(problem)!).Build();
+            var result = StepBenchmark.Run(p, new ModelOptions(Width: r.GetValue(width), Depth: r.GetValue(depth)),
+                r.GetValue(points), r.GetValue(steps), r.GetValue(warmup), TorchRuntime.ParseDevice(r.GetValue(device)!));
+            if (r.GetValue(CliApp.Json)) Output.WriteJson(result);
+            else Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pdekit {p.Name} step: {result.StepsPerSecond:F1} steps/s on {result.Device} ({result.Points} points, {result.Steps} steps, final loss {result.FinalLoss:E3})"));
+            return 0;
+        }));
+        return cmd;
+    }
+}
