@@ -36,7 +36,7 @@ public static class CliApp
         {
             return body();
         }
-        catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or PdeKitRuntimeException or InvalidOperationException)
+        catch (Exception e) when (Environment.GetEnvironmentVariable("PDEKIT_TRACE") is null && e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or PdeKitRuntimeException or InvalidOperationException)
         {
             Console.Error.WriteLine($"pdekit: {e.Message}");
             return 2;

@@ -1,3 +1,4 @@
+using PdeKit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,7 +27,7 @@ public static class AutogradCheck
             var df = autograd.grad([f.sum()], [x], retain_graph: true, create_graph: true)[0];
             var d2f = autograd.grad([df.sum()], [x])[0];
             var exact = 6 * x.detach() - x.detach().sin();
-            double err = (d2f - exact).abs().max().cpu().item<double>();
+            double err = (d2f - exact).abs().max().cpu().Value();
             bool ok = err < 1e-10;
             return new AutogradCheckResult(device.type.ToString().ToLowerInvariant(), ok, err, ok ? "ok" : $"max error {err:E2} exceeds 1e-10");
         }

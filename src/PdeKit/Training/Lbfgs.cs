@@ -48,15 +48,15 @@ public sealed class Lbfgs : IDisposable
         {
             for (int it = 0; it < iterations; it++)
             {
-                if (g.abs().max().item<double>() <= 1e-11) break;
+                if (g.abs().max().Value() <= 1e-11) break;
                 var d = Direction(g).DetachFromDisposeScope();
-                double gtd = g.dot(d).item<double>();
+                double gtd = g.dot(d).Value();
                 if (gtd > -1e-14) { d.Dispose(); ClearHistory(); continue; }
-                double t0 = pairs.Count == 0 ? Math.Min(1.0, 1.0 / g.abs().sum().item<double>()) : 1.0;
+                double t0 = pairs.Count == 0 ? Math.Min(1.0, 1.0 / g.abs().sum().Value()) : 1.0;
                 var (t, fNew, xNew, gNew) = StrongWolfe(closure, x, f, g, d, gtd, t0);
                 var s = (xNew - x).DetachFromDisposeScope();
                 var y = (gNew - g).DetachFromDisposeScope();
-                double ys = y.dot(s).item<double>();
+                double ys = y.dot(s).Value();
                 if (ys > 1e-10)
                 {
                     if (pairs.Count == history) { pairs[0].S.Dispose(); pairs[0].Y.Dispose(); pairs.RemoveAt(0); }
@@ -87,17 +87,17 @@ public sealed class Lbfgs : IDisposable
         var alphas = new double[pairs.Count];
         for (int i = pairs.Count - 1; i >= 0; i--)
         {
-            alphas[i] = pairs[i].Rho * pairs[i].S.dot(q).item<double>();
+            alphas[i] = pairs[i].Rho * pairs[i].S.dot(q).Value();
             q = q - alphas[i] * pairs[i].Y;
         }
         if (pairs.Count > 0)
         {
             var (s, y, _) = pairs[^1];
-            q = q * (s.dot(y).item<double>() / y.dot(y).item<double>());
+            q = q * (s.dot(y).Value() / y.dot(y).Value());
         }
         for (int i = 0; i < pairs.Count; i++)
         {
-            double beta = pairs[i].Rho * pairs[i].Y.dot(q).item<double>();
+            double beta = pairs[i].Rho * pairs[i].Y.dot(q).Value();
             q = q + (alphas[i] - beta) * pairs[i].S;
         }
         return q.MoveToOuterDisposeScope();
@@ -111,7 +111,7 @@ public sealed class Lbfgs : IDisposable
         {
             var xt = (x0 + t * d).DetachFromDisposeScope();
             var (ft, gt) = Evaluate(closure, xt);
-            double gtdT = gt.dot(d).item<double>();
+            double gtdT = gt.dot(d).Value();
             if (ft > f0 + C1 * t * gtd0 || (i > 0 && ft >= fPrev) || !double.IsFinite(ft))
             {
                 var r = Zoom(closure, x0, f0, gtd0, d, tPrev, fPrev, gtdPrev, xPrev, gPrev, t, ft, gtdT);
@@ -144,10 +144,10 @@ public sealed class Lbfgs : IDisposable
             double t = Cubic(tLo, fLo, gtdLo, tHi, fHi, gtdHi);
             double lo = Math.Min(tLo, tHi), hi = Math.Max(tLo, tHi), w = hi - lo;
             if (!double.IsFinite(t) || t < lo + 0.1 * w || t > hi - 0.1 * w) t = (lo + hi) / 2;
-            if (w * Math.Max(1, d.abs().max().item<double>()) < 1e-12) break;
+            if (w * Math.Max(1, d.abs().max().Value()) < 1e-12) break;
             var xt = (x0 + t * d).DetachFromDisposeScope();
             var (ft, gt) = Evaluate(closure, xt);
-            double gtdT = gt.dot(d).item<double>();
+            double gtdT = gt.dot(d).Value();
             if (ft > f0 + C1 * t * gtd0 || ft >= fLo || !double.IsFinite(ft))
             {
                 tHi = t; fHi = ft; gtdHi = gtdT;

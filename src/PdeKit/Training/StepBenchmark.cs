@@ -53,7 +53,7 @@ public static class StepBenchmark
         clock.Stop();
         double final;
         using (var scope = NewDisposeScope())
-            final = assembler.Assemble(net, x).Select(t => t.Mean).Aggregate((a, b) => a + b).item<double>();
+            final = assembler.Assemble(net, x).Select(t => t.Mean).Aggregate((a, b) => a + b).Value();
         return new StepBenchmarkResult(dev.type == DeviceType.CUDA ? "cuda" : "cpu", points, steps, clock.Elapsed.TotalSeconds, steps / clock.Elapsed.TotalSeconds, final);
     }
 

@@ -116,7 +116,7 @@ public sealed class Trainer
             var terms = assembler.Assemble(network, points);
             var loss = weighting.Combine(terms, new WeightingContext(offset, parameters));
             loss.backward();
-            return loss.item<double>();
+            return loss.Value();
         }
         lbfgs.Minimize(Closure, options.LbfgsIterations, (it, f) =>
         {
@@ -138,10 +138,10 @@ public sealed class Trainer
     private void Record(List<TrainingRecord> history, int step, string phase, Stopwatch clock, double lr, Tensor loss,
         IReadOnlyList<LossTerm> terms, PinnNetwork network, int phaseStep, int phaseSteps)
     {
-        double value = loss.item<double>();
+        double value = loss.Value();
         if (!double.IsFinite(value))
             throw new InvalidOperationException($"the loss became {value} at step {step} ({phase}); lower the learning rate or check the problem's residual for divisions by zero");
-        var termValues = terms.ToDictionary(t => t.Name, t => t.Mean.item<double>());
+        var termValues = terms.ToDictionary(t => t.Name, t => t.Mean.Value());
         double err = double.NaN;
         if (Evaluator is not null && (phaseStep == phaseSteps || (options.EvalEvery > 0 && step % options.EvalEvery == 0)))
             err = Evaluator.Evaluate(network).Errors[0].RelativeL2;

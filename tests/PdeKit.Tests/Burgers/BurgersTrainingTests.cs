@@ -44,6 +44,18 @@ public class BurgersTrainingTests
     }
 
     [Test]
+    public void Float32RunsLogAndEvaluateLikeFloat64Runs()
+    {
+        var problem = new PdeKit.Problems.Burgers();
+        var result = new Trainer(problem, Small with { Precision = Precision.Float32, AdamSteps = 20, LbfgsIterations = 5 }) { Evaluator = new Evaluator(problem) }.Train();
+        Assert.That(result.History.All(h => double.IsFinite(h.Loss)), Is.True);
+        Assert.That(double.IsFinite(result.History[^1].RelativeL2), Is.True);
+        var bench = StepBenchmark.Run(problem, new ModelOptions(Width: 8, Depth: 2), points: 64, steps: 3, warmup: 1, DeviceChoice.Cpu);
+        Assert.That(bench.StepsPerSecond, Is.GreaterThan(0));
+        Assert.That(double.IsFinite(bench.FinalLoss), Is.True);
+    }
+
+    [Test]
     public void TheSameSeedGivesTheSameRun()
     {
         var problem = new PdeKit.Problems.Burgers();
