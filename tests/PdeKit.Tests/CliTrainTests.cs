@@ -14,11 +14,12 @@ public class CliTrainTests
         try
         {
             var (code, stdout, stderr) = CliProcess.Run(NoEnv, "train", "burgers", "--preset", "quick", "--steps", "30", "--lbfgs", "5",
-                "--set", "points=256", "--set", "model.width=8", "--set", "logEvery=10", "--device", "cpu", "--out", dir, "--json");
+                "--set", "points=256", "--set", "model.width=8", "--set", "logEvery=10", "--set", "checkpointEvery=15", "--device", "cpu", "--out", dir, "--json");
             Assert.That(code, Is.EqualTo(0), stderr);
             foreach (var f in new[] { "spec.json", "history.csv", "prediction.csv", "reference.csv", "checkpoint.pt", "summary.json",
                          "field_prediction.png", "field_reference.png", "field_abs_error.png", "slices.png", "loss.png" })
                 Assert.That(File.Exists(Path.Combine(dir, f)), Is.True, f);
+            Assert.That(Directory.GetFiles(Path.Combine(dir, "checkpoints")).Select(Path.GetFileName), Is.EquivalentTo(new[] { "step-15.pt", "step-30.pt" }));
             Assert.That(Directory.GetDirectories(Path.GetDirectoryName(dir)!, Path.GetFileName(dir) + ".partial*"), Is.Empty, "no staging folder left");
             using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
             Assert.That(summary.RootElement.GetProperty("errors")[0].GetProperty("relativeL2").GetDouble(), Is.GreaterThan(0).And.LessThan(10));

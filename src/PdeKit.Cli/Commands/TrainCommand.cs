@@ -81,18 +81,23 @@ internal static class TrainCommand
             writer.Append(r);
             if (!json && !fancy) Console.WriteLine(Line(r));
         }
+        void Save(PdeKit.Models.PinnNetwork net, int step)
+        {
+            Directory.CreateDirectory(writer.PathOf("checkpoints"));
+            net.save(writer.PathOf(Path.Combine("checkpoints", $"step-{step}.pt")));
+        }
         if (fancy)
         {
             AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(ctx =>
             {
                 var task = ctx.AddTask("training", maxValue: o.AdamSteps + o.LbfgsIterations);
-                var trainer = new Trainer(problem, o) { Evaluator = evaluator, OnRecord = r => { Log(r); task.Description = $"loss {r.Loss:E2}"; }, OnProgress = (s, _) => task.Value = s };
+                var trainer = new Trainer(problem, o) { Evaluator = evaluator, OnCheckpoint = Save, OnRecord = r => { Log(r); task.Description = $"loss {r.Loss:E2}"; }, OnProgress = (s, _) => task.Value = s };
                 result = trainer.Train();
             });
         }
         else
         {
-            result = new Trainer(problem, o) { Evaluator = evaluator, OnRecord = Log }.Train();
+            result = new Trainer(problem, o) { Evaluator = evaluator, OnCheckpoint = Save, OnRecord = Log }.Train();
         }
 
         var eval = evaluator.Evaluate(result.Network);

@@ -41,6 +41,9 @@ public sealed class Trainer
     /// <summary>Called with (step, total steps) after every step, for progress bars.</summary>
     public Action<int, int>? OnProgress { get; init; }
 
+    /// <summary>Called with (model, step) every <see cref="TrainingOptions.CheckpointEvery"/> Adam steps, to save checkpoints.</summary>
+    public Action<PinnNetwork, int>? OnCheckpoint { get; init; }
+
     /// <summary>An evaluator to log the error against the reference every <see cref="TrainingOptions.EvalEvery"/> steps.</summary>
     public Evaluator? Evaluator { get; init; }
 
@@ -88,6 +91,7 @@ public sealed class Trainer
                     points.Dispose();
                     points = fresh.DetachFromDisposeScope();
                 }
+                if (options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0) OnCheckpoint?.Invoke(network, step);
                 OnProgress?.Invoke(step, total);
             }
             adamSeconds = clock.Elapsed.TotalSeconds;

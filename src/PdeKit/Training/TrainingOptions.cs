@@ -68,6 +68,9 @@ public sealed record TrainingOptions
     /// <summary>Evaluate the error against the reference every this many steps (0: only at the end).</summary>
     public int EvalEvery { get; init; } = 1000;
 
+    /// <summary>Save a checkpoint every this many Adam steps (0: only the final model).</summary>
+    public int CheckpointEvery { get; init; }
+
     /// <summary>Checks the settings; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
@@ -82,6 +85,7 @@ public sealed record TrainingOptions
         Require(ResampleEvery >= 0, $"resampleEvery cannot be negative (got {ResampleEvery})");
         Require(LbfgsHistory >= 1, $"lbfgsHistory must be at least 1 (got {LbfgsHistory})");
         Require(LogEvery >= 1, $"logEvery must be at least 1 (got {LogEvery})");
+        Require(CheckpointEvery >= 0, $"checkpointEvery cannot be negative (got {CheckpointEvery})");
         Require(EvalEvery >= 0, $"evalEvery cannot be negative (got {EvalEvery})");
     }
 
