@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
@@ -45,6 +44,11 @@ internal static class NativeLoader
             var missing = new[] { "libtorch.so", "libc10.so", "libtorch_cpu.so" }.Where(f => !File.Exists(Path.Combine(torchDir, f))).ToList();
             if (missing.Count > 0)
                 throw new PdeKitRuntimeException($"PDEKIT_LIBTORCH={external} does not contain libtorch: missing {string.Join(", ", missing)}. Point it at a directory holding libtorch.so, libc10.so and libtorch_cpu.so (for a PyTorch install: its torch/lib), or unset it to use the bundled CPU libtorch.");
+            // TorchSharp probes for torch_cpu by name next to the application; a bundled CPU libtorch
+            // there would be loaded beside the external one, and two libtorch copies abort the process.
+            string? bundled = FindInNativeDirs("libtorch_cpu.so", []);
+            if (bundled is not null && !SameFile(Path.Combine(bundled, "libtorch_cpu.so"), Path.Combine(torchDir, "libtorch_cpu.so")))
+                throw new PdeKitRuntimeException($"PDEKIT_LIBTORCH={external} is set, but this build also bundles the CPU libtorch ({bundled}), and TorchSharp would load both. Build without it (dotnet build -p:PdeKitBundleCpuLibTorch=false, or ../shared/gpu/prepare, which strips it), or unset PDEKIT_LIBTORCH.");
         }
         else
         {
@@ -75,7 +79,6 @@ internal static class NativeLoader
         }
         Handles["libLibTorchSharp.so"] = LoadOrThrow(loadPath, fixNeeded ? "the patched copy of libLibTorchSharp" : "libLibTorchSharp");
         InstallResolver();
-        MarkTorchSharpBackendLoaded(cuda);
         return new NativeLoadInfo(torchDir, source, loadPath, fixNeeded, fixNote, cuda);
     }
 
@@ -181,15 +184,8 @@ internal static class NativeLoader
         }
     }
 
-    // TorchSharp's own loader probes by name and would load a second libtorch from the app folder
-    // when PDEKIT_LIBTORCH points elsewhere. Everything is loaded already, so tell it so.
-    private static void MarkTorchSharpBackendLoaded(bool cuda)
-    {
-        var t = typeof(TorchSharp.torch);
-        const BindingFlags flags = BindingFlags.Static | BindingFlags.NonPublic;
-        t.GetField("nativeBackendLoaded", flags)?.SetValue(null, true);
-        if (cuda) t.GetField("nativeBackendCudaLoaded", flags)?.SetValue(null, true);
-    }
+    private static bool SameFile(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
 
     private static unsafe bool? SystemLibStdCxxHas(string symbol, string version)
     {

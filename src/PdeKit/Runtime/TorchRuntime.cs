@@ -89,7 +89,9 @@ public static class TorchRuntime
         if (native.LibTorchSource == "bundled")
             return typeof(TorchRuntime).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
                 .FirstOrDefault(a => a.Key == "LibTorchPackageVersion")?.Value ?? "?";
-        return "unknown";
+        // A NuGet libtorch package folder: .../libtorch-cpu-linux-x64/2.10.0/runtimes/...
+        var m = System.Text.RegularExpressions.Regex.Match(native.LibTorchDirectory, @"libtorch-[^/\\]+[/\\](\d+\.\d+\.\d+[^/\\]*)[/\\]");
+        return m.Success ? m.Groups[1].Value : "unknown";
     }
 
     private static string FirstLine(string s) => s.Split('\n', 2)[0].Trim();

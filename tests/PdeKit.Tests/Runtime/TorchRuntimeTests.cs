@@ -67,6 +67,25 @@ public class TorchRuntimeTests
     }
 
     [Test]
+    public void PdeKitLibTorchBesideABundledCpuLibTorchIsRefusedBeforeLoading()
+    {
+        string bundled = Path.GetDirectoryName(NativeLoader.LocateNative("libtorch_cpu.so")!)!;
+        string other = Directory.CreateTempSubdirectory("pdekit-ext-").FullName;
+        try
+        {
+            foreach (var f in new[] { "libtorch.so", "libc10.so", "libtorch_cpu.so" })
+                File.CreateSymbolicLink(Path.Combine(other, f), Path.Combine(bundled, f));
+            var (code, _, stderr) = CliProcess.Run(new Dictionary<string, string> { ["PDEKIT_LIBTORCH"] = other }, "doctor");
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain("also bundles the CPU libtorch").And.Contain("PdeKitBundleCpuLibTorch=false"));
+        }
+        finally
+        {
+            Directory.Delete(other, true);
+        }
+    }
+
+    [Test]
     public void PdeKitLibTorchWithoutLibTorchGivesAPlainError()
     {
         string empty = Directory.CreateTempSubdirectory("pdekit-empty-").FullName;
