@@ -67,6 +67,7 @@ public sealed class Trainer
 
         var points = Sampler.Draw(options.Sampler, problem.Domain, options.Points, rng, device, dtype).DetachFromDisposeScope();
         double adamSeconds = 0;
+        int lbfgsDone = 0;
         try
         {
             using var adam = optim.Adam(parameters, options.LearningRate);
@@ -97,22 +98,23 @@ public sealed class Trainer
             adamSeconds = clock.Elapsed.TotalSeconds;
 
             if (options.LbfgsIterations > 0)
-                RunLbfgs(network, parameters, assembler, points, history, clock, total, cancellation);
+                lbfgsDone = RunLbfgs(network, parameters, assembler, points, history, clock, total, cancellation);
         }
         finally
         {
             points.Dispose();
         }
         clock.Stop();
-        return new TrainingResult(network, history, clock.Elapsed.TotalSeconds, options.AdamSteps, history.Count(h => h.Phase == "lbfgs") > 0 ? options.LbfgsIterations : 0,
+        return new TrainingResult(network, history, clock.Elapsed.TotalSeconds, options.AdamSteps, lbfgsDone,
             adamSeconds > 0 ? options.AdamSteps / adamSeconds : 0, device.type == DeviceType.CUDA ? "cuda" : "cpu");
     }
 
-    private void RunLbfgs(PinnNetwork network, List<Parameter> parameters, ResidualAssembler assembler, Tensor points,
+    private int RunLbfgs(PinnNetwork network, List<Parameter> parameters, ResidualAssembler assembler, Tensor points,
         List<TrainingRecord> history, Stopwatch clock, int total, CancellationToken cancellation)
     {
         using var lbfgs = new Lbfgs(parameters, options.LbfgsHistory);
         int offset = options.AdamSteps;
+        int done = 0;
         double Closure()
         {
             using var scope = NewDisposeScope();
@@ -127,6 +129,7 @@ public sealed class Trainer
             cancellation.ThrowIfCancellationRequested();
             if (!double.IsFinite(f)) throw new InvalidOperationException($"the loss became {f} in L-BFGS iteration {it}");
             int step = offset + it;
+            done = it;
             if (it == 1 || it % options.LogEvery == 0 || it == options.LbfgsIterations)
             {
                 using var scope = NewDisposeScope();
@@ -137,6 +140,7 @@ public sealed class Trainer
             OnProgress?.Invoke(step, total);
             return true;
         });
+        return done;
     }
 
     private void Record(List<TrainingRecord> history, int step, string phase, Stopwatch clock, double lr, Tensor loss,

@@ -20,7 +20,7 @@ public sealed record TrainingRecord(
 /// <param name="History">Logged rows.</param>
 /// <param name="WallSeconds">Total training time.</param>
 /// <param name="AdamSteps">Adam steps taken.</param>
-/// <param name="LbfgsIterations">L-BFGS iterations taken.</param>
+/// <param name="LbfgsIterations">L-BFGS iterations taken (fewer than asked when it converged or stalled).</param>
 /// <param name="AdamStepsPerSecond">Adam throughput.</param>
 /// <param name="Device">Device used, e.g. "cpu" or "cuda".</param>
 public sealed record TrainingResult(
