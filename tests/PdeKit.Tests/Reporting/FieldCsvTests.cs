@@ -2,16 +2,8 @@ using PdeKit.Reporting;
 
 namespace PdeKit.Tests.Reporting;
 
-public class FieldCsvTests
+public class FieldCsvTests : TempFolderFixture
 {
-    private string dir = "";
-
-    [SetUp]
-    public void SetUp() => dir = ReportingTestFiles.NewFolder();
-
-    [TearDown]
-    public void TearDown() => ReportingTestFiles.Delete(dir);
-
     [Test]
     public void RoundTripIsBitwiseExact()
     {
@@ -31,7 +23,7 @@ public class FieldCsvTests
         u[2, 2] = double.PositiveInfinity;
         u[3, 3] = double.NegativeInfinity;
         u[4, 4] = double.MaxValue;
-        var path = Path.Combine(dir, "sub", "fields.csv");
+        var path = Path.Combine(Dir, "sub", "fields.csv");
 
         FieldCsv.Write(path, [new GridField("u", x, t, u), new GridField("v_2", x, t, v)]);
         var back = FieldCsv.Read(path);
@@ -41,14 +33,14 @@ public class FieldCsvTests
         Assert.That(Bits(back[0].T), Is.EqualTo(Bits(t)));
         Assert.That(Bits(back[0].Values.Cast<double>()), Is.EqualTo(Bits(u.Cast<double>())));
         Assert.That(Bits(back[1].Values.Cast<double>()), Is.EqualTo(Bits(v.Cast<double>())));
-        Assert.That(ReportingTestFiles.TempLeftovers(dir), Is.Empty);
+        Assert.That(ReportingTestFiles.TempLeftovers(Dir), Is.Empty);
     }
 
     [Test]
     public void LongFormatHasHeaderAndTimeInTheOuterLoop()
     {
         var field = new GridField("u", [0.0, 0.5], [0.0, 1.0], new[,] { { 1.0, 2.0 }, { 3.0, 4.0 } });
-        var path = Path.Combine(dir, "u.csv");
+        var path = Path.Combine(Dir, "u.csv");
         FieldCsv.Write(path, [field]);
         var lines = File.ReadAllLines(path);
         Assert.That(lines, Is.EqualTo(new[] { "x,t,u", "0,0,1", "0.5,0,2", "0,1,3", "0.5,1,4" }));
@@ -57,7 +49,7 @@ public class FieldCsvTests
     [Test]
     public void ReadAcceptsRowsInAnyOrder()
     {
-        var path = Path.Combine(dir, "shuffled.csv");
+        var path = Path.Combine(Dir, "shuffled.csv");
         File.WriteAllText(path, "x,t,u\n0.5,1,4\n0,0,1\n0,1,3\n0.5,0,2\n");
         var field = FieldCsv.Read(path).Single();
         Assert.That(field.X, Is.EqualTo(new[] { 0.0, 0.5 }));
@@ -76,7 +68,7 @@ public class FieldCsvTests
     [TestCase("", 1, "header", TestName = "Empty file")]
     public void MalformedFilesNameTheLine(string content, int line, string what)
     {
-        var path = Path.Combine(dir, "bad.csv");
+        var path = Path.Combine(Dir, "bad.csv");
         File.WriteAllText(path, content);
         var e = Assert.Throws<InvalidDataException>(() => FieldCsv.Read(path));
         Assert.That(e!.Message, Does.Contain($"line {line}").And.Contain(what).And.Contain(path));
@@ -84,28 +76,28 @@ public class FieldCsvTests
 
     [Test]
     public void MissingFileIsFileNotFound()
-        => Assert.Throws<FileNotFoundException>(() => FieldCsv.Read(Path.Combine(dir, "nope.csv")));
+        => Assert.Throws<FileNotFoundException>(() => FieldCsv.Read(Path.Combine(Dir, "nope.csv")));
 
     [Test]
     public void FieldsOnDifferentGridsAreRejectedAndTheOldFileStays()
     {
-        var path = Path.Combine(dir, "u.csv");
+        var path = Path.Combine(Dir, "u.csv");
         File.WriteAllText(path, "old");
         var a = ReportingTestFiles.Wave("u", nx: 8, nt: 5);
         var b = ReportingTestFiles.Wave("v", nx: 9, nt: 5);
         var e = Assert.Throws<ArgumentException>(() => FieldCsv.Write(path, [a, b]));
         Assert.That(e!.Message, Does.Contain("'v'").And.Contain("different grid"));
         Assert.That(File.ReadAllText(path), Is.EqualTo("old"));
-        Assert.That(ReportingTestFiles.TempLeftovers(dir), Is.Empty);
+        Assert.That(ReportingTestFiles.TempLeftovers(Dir), Is.Empty);
     }
 
     [Test]
     public void DuplicateAndReservedNamesAreRejected()
     {
         var a = ReportingTestFiles.Wave("u", nx: 4, nt: 3);
-        Assert.Throws<ArgumentException>(() => FieldCsv.Write(Path.Combine(dir, "a.csv"), [a, a]));
-        Assert.Throws<ArgumentException>(() => FieldCsv.Write(Path.Combine(dir, "b.csv"), [a with { Name = "t" }]));
-        Assert.Throws<ArgumentException>(() => FieldCsv.Write(Path.Combine(dir, "c.csv"), []));
+        Assert.Throws<ArgumentException>(() => FieldCsv.Write(Path.Combine(Dir, "a.csv"), [a, a]));
+        Assert.Throws<ArgumentException>(() => FieldCsv.Write(Path.Combine(Dir, "b.csv"), [a with { Name = "t" }]));
+        Assert.Throws<ArgumentException>(() => FieldCsv.Write(Path.Combine(Dir, "c.csv"), []));
     }
 
     [Test]

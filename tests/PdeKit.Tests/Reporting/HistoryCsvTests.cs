@@ -2,20 +2,12 @@ using PdeKit.Reporting;
 
 namespace PdeKit.Tests.Reporting;
 
-public class HistoryCsvTests
+public class HistoryCsvTests : TempFolderFixture
 {
-    private string dir = "";
-
-    [SetUp]
-    public void SetUp() => dir = ReportingTestFiles.NewFolder();
-
-    [TearDown]
-    public void TearDown() => ReportingTestFiles.Delete(dir);
-
     [Test]
     public void RoundTripWithMissingAndNaNCells()
     {
-        var path = Path.Combine(dir, "run", "history.csv");
+        var path = Path.Combine(Dir, "run", "history.csv");
         string[] columns = ["step", "time_s", "lr", "loss", "loss_residual", "weight_residual", "rel_l2"];
         using (var writer = new HistoryCsvWriter(path, columns))
         {
@@ -39,7 +31,7 @@ public class HistoryCsvTests
     [Test]
     public void UnknownKeysAreRejected()
     {
-        using var writer = new HistoryCsvWriter(Path.Combine(dir, "h.csv"), ["step", "loss"]);
+        using var writer = new HistoryCsvWriter(Path.Combine(Dir, "h.csv"), ["step", "loss"]);
         var e = Assert.Throws<ArgumentException>(() => writer.Append(new Dictionary<string, double> { ["los"] = 1 }));
         Assert.That(e!.Message, Does.Contain("'los'").And.Contain("step, loss"));
     }
@@ -47,15 +39,15 @@ public class HistoryCsvTests
     [Test]
     public void BadColumnListsAreRejected()
     {
-        Assert.Throws<ArgumentException>(() => new HistoryCsvWriter(Path.Combine(dir, "a.csv"), []));
-        Assert.Throws<ArgumentException>(() => new HistoryCsvWriter(Path.Combine(dir, "b.csv"), ["step", "step"]));
-        Assert.Throws<ArgumentException>(() => new HistoryCsvWriter(Path.Combine(dir, "c.csv"), ["step", " "]));
+        Assert.Throws<ArgumentException>(() => new HistoryCsvWriter(Path.Combine(Dir, "a.csv"), []));
+        Assert.Throws<ArgumentException>(() => new HistoryCsvWriter(Path.Combine(Dir, "b.csv"), ["step", "step"]));
+        Assert.Throws<ArgumentException>(() => new HistoryCsvWriter(Path.Combine(Dir, "c.csv"), ["step", " "]));
     }
 
     [Test]
     public void RowsAreFlushedEveryNRowsAndReadableWhileOpen()
     {
-        var path = Path.Combine(dir, "h.csv");
+        var path = Path.Combine(Dir, "h.csv");
         using var writer = new HistoryCsvWriter(path, ["step", "loss"], flushEvery: 3);
         Assert.That(HistoryCsv.Read(path).Rows, Is.Empty, "the header is written at once");
         for (int i = 0; i < 3; i++) writer.Append(new Dictionary<string, double> { ["step"] = i, ["loss"] = 1.0 / (i + 1) });
@@ -70,7 +62,7 @@ public class HistoryCsvTests
     [TestCase("step,step\n1,2\n", 1, "repeated")]
     public void MalformedHistoryNamesTheLine(string content, int line, string what)
     {
-        var path = Path.Combine(dir, "h.csv");
+        var path = Path.Combine(Dir, "h.csv");
         File.WriteAllText(path, content);
         var e = Assert.Throws<InvalidDataException>(() => HistoryCsv.Read(path));
         Assert.That(e!.Message, Does.Contain($"line {line}").And.Contain(what));

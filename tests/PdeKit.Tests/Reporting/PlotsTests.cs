@@ -2,23 +2,15 @@ using PdeKit.Reporting;
 
 namespace PdeKit.Tests.Reporting;
 
-public class PlotsTests
+public class PlotsTests : TempFolderFixture
 {
-    private string dir = "";
-
-    [SetUp]
-    public void SetUp() => dir = ReportingTestFiles.NewFolder();
-
-    [TearDown]
-    public void TearDown() => ReportingTestFiles.Delete(dir);
-
     [Test]
     public void HeatmapWritesAPng([Values] bool symmetric)
     {
-        var path = Path.Combine(dir, "nested", "heat.png");
+        var path = Path.Combine(Dir, "nested", "heat.png");
         Plots.Heatmap(path, ReportingTestFiles.Wave("u"), "u(t, x)", symmetric, "u");
         Assert.That(ReportingTestFiles.AssertPng(path), Is.EqualTo((900, 600)));
-        Assert.That(ReportingTestFiles.TempLeftovers(dir), Is.Empty);
+        Assert.That(ReportingTestFiles.TempLeftovers(Dir), Is.Empty);
     }
 
     [Test]
@@ -32,8 +24,8 @@ public class PlotsTests
         for (int it = 0; it < t.Length; it++)
             for (int ix = 0; ix < x.Length; ix++) (byX[it, ix], byT[it, ix]) = (x[ix], t[it]);
 
-        var xPath = Path.Combine(dir, "x.png");
-        var tPath = Path.Combine(dir, "t.png");
+        var xPath = Path.Combine(Dir, "x.png");
+        var tPath = Path.Combine(Dir, "t.png");
         Plots.Heatmap(xPath, new GridField("x", x, t, byX), "x");
         Plots.Heatmap(tPath, new GridField("t", x, t, byT), "t");
 
@@ -45,7 +37,7 @@ public class PlotsTests
     [Test]
     public void HeatmapOfASinglePointStillRenders()
     {
-        var path = Path.Combine(dir, "one.png");
+        var path = Path.Combine(Dir, "one.png");
         Plots.Heatmap(path, new GridField("u", [0.0], [0.0], new[,] { { 2.0 } }), "one point");
         ReportingTestFiles.AssertPng(path);
     }
@@ -58,7 +50,7 @@ public class PlotsTests
         var slices = new[] { 5, 15, 25, 39 }
             .Select(it => (field.T[it], Row(field.Values, it), Row(reference.Values, it)))
             .ToList();
-        var path = Path.Combine(dir, "slices.png");
+        var path = Path.Combine(Dir, "slices.png");
         Plots.Slices(path, field.X, slices);
         var (width, height) = ReportingTestFiles.AssertPng(path);
         Assert.That(width, Is.GreaterThan(height));
@@ -68,11 +60,11 @@ public class PlotsTests
     public void SlicesRejectsMismatchedLengths()
     {
         double[] x = [0, 1, 2];
-        var e = Assert.Throws<ArgumentException>(() => Plots.Slices(Path.Combine(dir, "s.png"), x, [(0.5, new double[] { 1, 2, 3 }, new double[] { 1, 2 })]));
+        var e = Assert.Throws<ArgumentException>(() => Plots.Slices(Path.Combine(Dir, "s.png"), x, [(0.5, new double[] { 1, 2, 3 }, new double[] { 1, 2 })]));
         Assert.That(e!.Message, Does.Contain("slices[0].Reference").And.Contain("2 values"));
-        Assert.Throws<ArgumentException>(() => Plots.Slices(Path.Combine(dir, "s.png"), x, []));
-        Assert.Throws<ArgumentException>(() => Plots.Slices(Path.Combine(dir, "s.png"), [], [(0.5, [], [])]));
-        Assert.That(File.Exists(Path.Combine(dir, "s.png")), Is.False);
+        Assert.Throws<ArgumentException>(() => Plots.Slices(Path.Combine(Dir, "s.png"), x, []));
+        Assert.Throws<ArgumentException>(() => Plots.Slices(Path.Combine(Dir, "s.png"), [], [(0.5, [], [])]));
+        Assert.That(File.Exists(Path.Combine(Dir, "s.png")), Is.False);
     }
 
     [Test]
@@ -85,7 +77,7 @@ public class PlotsTests
             ["loss_residual"] = steps.Select(s => s % 50 == 0 ? double.NaN : 0.5 * Math.Exp(-s / 80)).ToArray(),
             ["loss_boundary"] = steps.Select(s => s < 10 ? 0 : -1.0).ToArray(),
         };
-        var path = Path.Combine(dir, "loss.png");
+        var path = Path.Combine(Dir, "loss.png");
         Plots.LossCurves(path, steps, series);
         Assert.That(ReportingTestFiles.AssertPng(path), Is.EqualTo((900, 600)));
     }
@@ -93,7 +85,7 @@ public class PlotsTests
     [Test]
     public void LossCurvesWithNothingPositiveStillWriteAFigure()
     {
-        var path = Path.Combine(dir, "empty.png");
+        var path = Path.Combine(Dir, "empty.png");
         Plots.LossCurves(path, [0, 1], new Dictionary<string, double[]> { ["loss"] = [double.NaN, 0] });
         ReportingTestFiles.AssertPng(path);
     }
@@ -101,12 +93,12 @@ public class PlotsTests
     [Test]
     public void LossCurvesRejectBadInput()
     {
-        var path = Path.Combine(dir, "bad.png");
+        var path = Path.Combine(Dir, "bad.png");
         var e = Assert.Throws<ArgumentException>(() => Plots.LossCurves(path, [0, 1], new Dictionary<string, double[]> { ["loss"] = [1] }));
         Assert.That(e!.Message, Does.Contain("'loss'"));
         Assert.Throws<ArgumentException>(() => Plots.LossCurves(path, [], new Dictionary<string, double[]> { ["loss"] = [] }));
         Assert.Throws<ArgumentException>(() => Plots.LossCurves(path, [0], new Dictionary<string, double[]>()));
-        Assert.Throws<ArgumentException>(() => Plots.LossCurves(dir, [0], new Dictionary<string, double[]> { ["loss"] = [1] }));
+        Assert.Throws<ArgumentException>(() => Plots.LossCurves(Dir, [0], new Dictionary<string, double[]> { ["loss"] = [1] }));
     }
 
     [Test]
@@ -114,7 +106,7 @@ public class PlotsTests
     {
         var steps = Enumerable.Range(0, 20).Select(i => 100.0 * i).ToArray();
         var errors = steps.Select(s => s % 300 == 0 ? 0.5 / (1 + s / 100) : double.NaN).ToArray();
-        var path = Path.Combine(dir, "error.png");
+        var path = Path.Combine(Dir, "error.png");
         Plots.ErrorCurve(path, steps, errors, "relative L2 error");
         ReportingTestFiles.AssertPng(path);
         Assert.Throws<ArgumentException>(() => Plots.ErrorCurve(path, steps, errors[..5], "e"));
@@ -123,7 +115,7 @@ public class PlotsTests
     [Test]
     public void DecadeLabelsUseSuperscripts()
     {
-        var path = Path.Combine(dir, "wide.png");
+        var path = Path.Combine(Dir, "wide.png");
         Plots.ErrorCurve(path, [0, 1, 2], [1e-9, 1e-3, 10], "nine decades");
         ReportingTestFiles.AssertPng(path);
     }

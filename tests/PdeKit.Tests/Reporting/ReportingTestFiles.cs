@@ -48,3 +48,16 @@ internal static class ReportingTestFiles
     public static string[] TempLeftovers(string dir)
         => Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories);
 }
+
+/// <summary>Base for fixtures that write into a fresh temporary folder per test.</summary>
+public abstract class TempFolderFixture
+{
+    /// <summary>The current test's folder.</summary>
+    protected string Dir { get; private set; } = "";
+
+    [SetUp]
+    public void CreateFolder() => Dir = ReportingTestFiles.NewFolder();
+
+    [TearDown]
+    public void DeleteFolder() => ReportingTestFiles.Delete(Dir);
+}

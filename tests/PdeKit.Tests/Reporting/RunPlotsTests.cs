@@ -2,22 +2,14 @@ using PdeKit.Reporting;
 
 namespace PdeKit.Tests.Reporting;
 
-public class RunPlotsTests
+public class RunPlotsTests : TempFolderFixture
 {
-    private string dir = "";
-
-    [SetUp]
-    public void SetUp() => dir = ReportingTestFiles.NewFolder();
-
-    [TearDown]
-    public void TearDown() => ReportingTestFiles.Delete(dir);
-
     [Test]
     public void DrawAllWritesEveryStandardPlot()
     {
-        WriteRun(dir, [ReportingTestFiles.Wave("u", perturbation: 0.02)], [ReportingTestFiles.Wave("u")]);
+        WriteRun(Dir, [ReportingTestFiles.Wave("u", perturbation: 0.02)], [ReportingTestFiles.Wave("u")]);
 
-        var files = RunPlots.DrawAll(dir);
+        var files = RunPlots.DrawAll(Dir);
 
         Assert.That(files.Select(Path.GetFileName), Is.EqualTo(new[]
         {
@@ -25,10 +17,10 @@ public class RunPlotsTests
         }));
         foreach (var file in files)
         {
-            Assert.That(Path.GetDirectoryName(file), Is.EqualTo(Path.GetFullPath(dir)));
+            Assert.That(Path.GetDirectoryName(file), Is.EqualTo(Path.GetFullPath(Dir)));
             ReportingTestFiles.AssertPng(file);
         }
-        Assert.That(ReportingTestFiles.TempLeftovers(dir), Is.Empty);
+        Assert.That(ReportingTestFiles.TempLeftovers(Dir), Is.Empty);
     }
 
     [Test]
@@ -36,9 +28,9 @@ public class RunPlotsTests
     {
         var u = ReportingTestFiles.Wave("u", nx: 16, nt: 9);
         var v = u with { Name = "v" };
-        WriteRun(dir, [u, v], [v, u], withErrors: false);
+        WriteRun(Dir, [u, v], [v, u], withErrors: false);
 
-        var names = RunPlots.DrawAll(dir).Select(Path.GetFileName).ToArray();
+        var names = RunPlots.DrawAll(Dir).Select(Path.GetFileName).ToArray();
 
         Assert.That(names, Is.EqualTo(new[]
         {
@@ -51,7 +43,7 @@ public class RunPlotsTests
     [Test]
     public void MissingRunDirectorySaysWhatToRun()
     {
-        var missing = Path.Combine(dir, "no-such-run");
+        var missing = Path.Combine(Dir, "no-such-run");
         var e = Assert.Throws<DirectoryNotFoundException>(() => RunPlots.DrawAll(missing));
         Assert.That(e!.Message, Does.Contain(missing).And.Contain("pdekit train"));
     }
@@ -61,30 +53,30 @@ public class RunPlotsTests
     [TestCase("history.csv")]
     public void MissingFileSaysWhatProducesIt(string file)
     {
-        WriteRun(dir, [ReportingTestFiles.Wave("u", nx: 8, nt: 5)], [ReportingTestFiles.Wave("u", nx: 8, nt: 5)]);
-        File.Delete(Path.Combine(dir, file));
-        var e = Assert.Throws<FileNotFoundException>(() => RunPlots.DrawAll(dir));
+        WriteRun(Dir, [ReportingTestFiles.Wave("u", nx: 8, nt: 5)], [ReportingTestFiles.Wave("u", nx: 8, nt: 5)]);
+        File.Delete(Path.Combine(Dir, file));
+        var e = Assert.Throws<FileNotFoundException>(() => RunPlots.DrawAll(Dir));
         Assert.That(e!.Message, Does.Contain(file).And.Contain("pdekit train"));
-        Assert.That(e.FileName, Is.EqualTo(Path.Combine(Path.GetFullPath(dir), file)));
-        Assert.That(Directory.GetFiles(dir, "*.png"), Is.Empty, "nothing is drawn before all inputs are found");
+        Assert.That(e.FileName, Is.EqualTo(Path.Combine(Path.GetFullPath(Dir), file)));
+        Assert.That(Directory.GetFiles(Dir, "*.png"), Is.Empty, "nothing is drawn before all inputs are found");
     }
 
     [Test]
     public void ReferenceWithoutThePredictedFieldIsAnError()
     {
-        WriteRun(dir, [ReportingTestFiles.Wave("u", nx: 8, nt: 5)], [ReportingTestFiles.Wave("w", nx: 8, nt: 5)]);
-        var e = Assert.Throws<InvalidDataException>(() => RunPlots.DrawAll(dir));
+        WriteRun(Dir, [ReportingTestFiles.Wave("u", nx: 8, nt: 5)], [ReportingTestFiles.Wave("w", nx: 8, nt: 5)]);
+        var e = Assert.Throws<InvalidDataException>(() => RunPlots.DrawAll(Dir));
         Assert.That(e!.Message, Does.Contain("'u'").And.Contain("reference.csv"));
     }
 
-    private static void WriteRun(string dir, GridField[] prediction, GridField[] reference, bool withErrors = true)
+    private static void WriteRun(string Dir, GridField[] prediction, GridField[] reference, bool withErrors = true)
     {
-        FieldCsv.Write(Path.Combine(dir, "prediction.csv"), prediction);
-        FieldCsv.Write(Path.Combine(dir, "reference.csv"), reference);
+        FieldCsv.Write(Path.Combine(Dir, "prediction.csv"), prediction);
+        FieldCsv.Write(Path.Combine(Dir, "reference.csv"), reference);
         string[] columns = withErrors
             ? ["step", "time_s", "lr", "loss", "loss_residual", "loss_initial", "weight_residual", "rel_l2"]
             : ["step", "loss"];
-        using var history = new HistoryCsvWriter(Path.Combine(dir, "history.csv"), columns);
+        using var history = new HistoryCsvWriter(Path.Combine(Dir, "history.csv"), columns);
         for (int step = 0; step < 300; step++)
         {
             var row = new Dictionary<string, double> { ["step"] = step, ["loss"] = Math.Exp(-step / 40.0) };
