@@ -17,9 +17,9 @@ public sealed record CatalogEntry(
     Func<IReadOnlyDictionary<string, double>, IProblem> Create,
     IReadOnlyDictionary<string, TrainingOptions> Presets)
 {
-    /// <summary>Creates the problem with defaults overridden by <paramref name="values"/>.</summary>
+    /// <summary>The parameter defaults overridden by <paramref name="values"/>.</summary>
     /// <exception cref="ArgumentException">An unknown parameter name.</exception>
-    public IProblem Build(IReadOnlyDictionary<string, double>? values = null)
+    public Dictionary<string, double> Merge(IReadOnlyDictionary<string, double>? values = null)
     {
         var merged = new Dictionary<string, double>(Parameters);
         foreach (var (k, v) in values ?? new Dictionary<string, double>())
@@ -28,8 +28,12 @@ public sealed record CatalogEntry(
                 throw new ArgumentException($"{Name} has no parameter '{k}' (parameters: {string.Join(", ", Parameters.Keys)})");
             merged[k] = v;
         }
-        return Create(merged);
+        return merged;
     }
+
+    /// <summary>Creates the problem with defaults overridden by <paramref name="values"/>.</summary>
+    /// <exception cref="ArgumentException">An unknown parameter name.</exception>
+    public IProblem Build(IReadOnlyDictionary<string, double>? values = null) => Create(Merge(values));
 
     /// <summary>The named preset.</summary>
     /// <exception cref="ArgumentException">No such preset.</exception>

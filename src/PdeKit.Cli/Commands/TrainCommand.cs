@@ -46,13 +46,9 @@ internal static class TrainCommand
             var e = ProblemCatalog.Find(problemName);
             var pairs = OptionsBinder.Pairs(sets);
             var problemSets = pairs.Where(p => p.Key.StartsWith("problem.", StringComparison.OrdinalIgnoreCase)).ToList();
-            var parameters = new Dictionary<string, double>(e.Parameters);
-            foreach (var (k, v) in problemSets)
-            {
-                string name = k["problem.".Length..];
-                if (!parameters.ContainsKey(name)) throw new ArgumentException($"{e.Name} has no parameter '{name}' (parameters: {string.Join(", ", e.Parameters.Keys)})");
-                parameters[name] = ProblemCatalog.ParseValue(k, v);
-            }
+            var overrides = new Dictionary<string, double>();
+            foreach (var (k, v) in problemSets) overrides[k["problem.".Length..]] = ProblemCatalog.ParseValue(k, v);
+            var parameters = e.Merge(overrides);
             var options = OptionsBinder.Apply(e.Preset(presetName), pairs.Except(problemSets));
             options = options with
             {

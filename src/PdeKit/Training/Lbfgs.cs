@@ -127,7 +127,7 @@ public sealed class Lbfgs : IDisposable
             }
             xPrev?.Dispose(); gPrev?.Dispose();
             xPrev = xt; gPrev = gt; tPrev = t; fPrev = ft; gtdPrev = gtdT;
-            t = Math.Min(t * 2, t + 10 * (t - 0));
+            t *= 2;
         }
         if (xPrev is not null && gPrev is not null) return (tPrev, fPrev, xPrev, gPrev);
         return (0, f0, x0.clone().DetachFromDisposeScope(), g0.clone().DetachFromDisposeScope());

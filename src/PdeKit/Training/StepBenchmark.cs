@@ -35,15 +35,15 @@ public static class StepBenchmark
         var parameters = net.parameters().ToList();
         using var adam = optim.Adam(parameters, 1e-3);
         var assembler = new ResidualAssembler(problem);
+        var weighting = new FixedWeighting();
+        var context = new WeightingContext(0, parameters);
         using var x = Sampler.Draw(SamplerKind.Uniform, problem.Domain, points, new Random(seed), dev);
-        double Step()
+        void Step()
         {
             using var scope = NewDisposeScope();
             adam.zero_grad();
-            var loss = assembler.Assemble(net, x).Select(t => t.Mean).Aggregate((a, b) => a + b);
-            loss.backward();
+            weighting.Combine(assembler.Assemble(net, x), context).backward();
             adam.step();
-            return 0;
         }
         for (int i = 0; i < warmup; i++) Step();
         Sync(dev);
@@ -53,7 +53,7 @@ public static class StepBenchmark
         clock.Stop();
         double final;
         using (var scope = NewDisposeScope())
-            final = assembler.Assemble(net, x).Select(t => t.Mean).Aggregate((a, b) => a + b).Value();
+            final = weighting.Combine(assembler.Assemble(net, x), context).Value();
         return new StepBenchmarkResult(dev.type == DeviceType.CUDA ? "cuda" : "cpu", points, steps, clock.Elapsed.TotalSeconds, steps / clock.Elapsed.TotalSeconds, final);
     }
 
