@@ -67,6 +67,18 @@ internal static class OptionsBinder
         {
             return bool.TryParse(text, out var flag) ? JsonValue.Create(flag) : throw new ArgumentException($"--set {key}={text}: expected true or false");
         }
+        if (current is JsonArray)
+        {
+            var items = text.Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var array = new JsonArray();
+            foreach (var item in items)
+            {
+                if (!double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d))
+                    throw new ArgumentException($"--set {key}={text}: expected finite numbers separated by ';' (got '{item}')");
+                array.Add(JsonValue.Create(d));
+            }
+            return array;
+        }
         if (current is JsonObject) throw new ArgumentException($"--set {key}: is a group of settings; set one of its fields, e.g. {key}.{current.AsObject().First().Key}=...");
         return JsonValue.Create(text);
     }

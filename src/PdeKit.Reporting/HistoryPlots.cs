@@ -39,7 +39,7 @@ internal static class HistoryPlots
             if (perField.Values.Any(HasPositive))
             {
                 var path = Path.Combine(dir, "error.png");
-                Plots.LogCurves(path, steps, perField.Select(kv => (kv.Key, kv.Value)).ToList(), "relative L2 error", "rel_l2", showLegend: true);
+                Plots.LogCurves(path, perField.Select(kv => (kv.Key, steps, kv.Value)).ToList(), "relative L2 error", "rel_l2", showLegend: true);
                 written.Add(path);
             }
         }

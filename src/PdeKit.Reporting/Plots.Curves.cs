@@ -32,7 +32,7 @@ public static partial class Plots
             PlotKit.CheckLength(values, steps.Length, $"Series '{name}'", nameof(series));
         }
 
-        LogCurves(path, steps, series.Select(kv => (kv.Key, kv.Value)).ToList(), title, "loss", showLegend: true);
+        LogCurves(path, series.Select(kv => (kv.Key, steps, kv.Value)).ToList(), title, "loss", showLegend: true);
     }
 
     /// <summary>
@@ -52,16 +52,41 @@ public static partial class Plots
         PlotKit.CheckLength(errors, steps.Length, nameof(errors), nameof(errors));
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(yLabel);
-        LogCurves(path, steps, [(title, errors)], title, yLabel, showLegend: false);
+        LogCurves(path, [(title, steps, errors)], title, yLabel, showLegend: false);
+    }
+
+    /// <summary>
+    /// Draws several named error curves, each with its own steps, on one log10 y axis with a legend (e.g.
+    /// error against step for each variant of an ablation); NaN, infinite and non-positive values are skipped.
+    /// </summary>
+    /// <param name="path">PNG file to write.</param>
+    /// <param name="series">At least one series; each has as many steps as values.</param>
+    /// <param name="title">Figure title.</param>
+    /// <param name="yLabel">Label of the vertical axis.</param>
+    /// <exception cref="ArgumentException">No series, or a series with no steps or mismatched lengths.</exception>
+    public static void ErrorCurves(string path, IReadOnlyList<(string Name, double[] Steps, double[] Values)> series, string title, string yLabel = "error")
+    {
+        PlotKit.CheckPath(path);
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(yLabel);
+        if (series.Count == 0) throw new ArgumentException("series is empty; give at least one error series.", nameof(series));
+        foreach (var (name, steps, values) in series)
+        {
+            PlotKit.CheckNotEmpty(steps, nameof(series));
+            PlotKit.CheckLength(values, steps.Length, $"Series '{name}'", nameof(series));
+        }
+
+        LogCurves(path, series, title, yLabel, showLegend: true);
     }
 
     /// <summary>Curves of positive values over steps on a log10 y axis; the shared body of the two public methods.</summary>
     internal static void LogCurves(
-        string path, double[] steps, IReadOnlyList<(string Name, double[] Values)> series, string title, string yLabel, bool showLegend)
+        string path, IReadOnlyList<(string Name, double[] Steps, double[] Values)> series, string title, string yLabel, bool showLegend)
     {
         using var plot = PlotKit.NewPlot();
         double minLog = double.PositiveInfinity, maxLog = double.NegativeInfinity;
-        foreach (var (name, values) in series)
+        foreach (var (name, steps, values) in series)
         {
             var (xs, logs) = PlotKit.PositiveLog10(steps, values);
             if (xs.Length == 0)
@@ -93,7 +118,7 @@ public static partial class Plots
             plot.HideLegend();
         }
 
-        var (stepLow, stepHigh) = PlotKit.FiniteRange(steps) ?? (0.0, 1.0);
+        var (stepLow, stepHigh) = PlotKit.FiniteRange(series.SelectMany(s => s.Steps)) ?? (0.0, 1.0);
         if (stepHigh <= stepLow)
         {
             (stepLow, stepHigh) = (stepLow - 0.5, stepHigh + 0.5);

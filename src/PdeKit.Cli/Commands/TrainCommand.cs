@@ -15,7 +15,7 @@ internal static class TrainCommand
     internal static Command Create()
     {
         var problem = new Argument<string?>("problem") { Description = "problem name (see pdekit list); optional with --spec", Arity = ArgumentArity.ZeroOrOne };
-        var device = new Option<string>("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
+        var device = new Option<string?>("--device") { Description = "auto, cpu or cuda (default: the preset's or spec's, auto)" };
         var steps = new Option<int?>("--steps") { Description = "Adam steps (overrides the preset)" };
         var lbfgs = new Option<int?>("--lbfgs") { Description = "L-BFGS iterations after Adam (overrides the preset)" };
         var preset = new Option<string>("--preset") { Description = "quick (CPU, minutes), default, or best", DefaultValueFactory = _ => "default" };
@@ -27,18 +27,25 @@ internal static class TrainCommand
             problem, device, steps, lbfgs, preset, set, outDir, spec,
         };
         cmd.SetAction(r => CliApp.Guard(() => Run(
-            r.GetValue(problem), r.GetValue(device)!, r.GetValue(steps), r.GetValue(lbfgs), r.GetValue(preset)!,
+            r.GetValue(problem), r.GetValue(device), r.GetValue(steps), r.GetValue(lbfgs), r.GetValue(preset)!,
             r.GetValue(set) ?? [], r.GetValue(outDir), r.GetValue(spec), r.GetValue(CliApp.Json))));
         return cmd;
     }
 
-    private static int Run(string? problemName, string device, int? steps, int? lbfgs, string presetName, string[] sets, string? outDir, string? specPath, bool json)
+    private static int Run(string? problemName, string? device, int? steps, int? lbfgs, string presetName, string[] sets, string? outDir, string? specPath, bool json)
     {
         RunSpec spec;
         if (specPath is not null)
         {
             spec = RunSpec.Load(specPath);
             problemName = spec.Problem;
+            if (sets.Length > 0)
+            {
+                var pairs = OptionsBinder.Pairs(sets);
+                if (pairs.Any(p => p.Key.StartsWith("problem.", StringComparison.OrdinalIgnoreCase)))
+                    throw new ArgumentException("--spec fixes the problem parameters; --set problem.* cannot change them (train the problem by name instead)");
+                spec = spec with { Options = OptionsBinder.Apply(spec.Options, pairs) };
+            }
         }
         else
         {
@@ -50,14 +57,18 @@ internal static class TrainCommand
             foreach (var (k, v) in problemSets) overrides[k["problem.".Length..]] = ProblemCatalog.ParseValue(k, v);
             var parameters = e.Merge(overrides);
             var options = OptionsBinder.Apply(e.Preset(presetName), pairs.Except(problemSets));
-            options = options with
-            {
-                Device = TorchRuntime.ParseDevice(device),
-                AdamSteps = steps ?? options.AdamSteps,
-                LbfgsIterations = lbfgs ?? options.LbfgsIterations,
-            };
             spec = new RunSpec(e.Name, parameters, presetName, options, typeof(TrainCommand).Assembly.GetName().Version?.ToString() ?? "?");
         }
+        // --device, --steps and --lbfgs override the preset or the replayed spec alike.
+        spec = spec with
+        {
+            Options = spec.Options with
+            {
+                Device = device is null ? spec.Options.Device : TorchRuntime.ParseDevice(device),
+                AdamSteps = steps ?? spec.Options.AdamSteps,
+                LbfgsIterations = lbfgs ?? spec.Options.LbfgsIterations,
+            },
+        };
         spec.Options.Validate();
         var entry = ProblemCatalog.Find(problemName!);
         var problem = entry.Build(spec.ProblemParameters);

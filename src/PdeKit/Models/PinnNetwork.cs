@@ -14,6 +14,7 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
     private readonly IProblem problem;
     private readonly Module<Tensor, Tensor> net;
     private readonly Tensor shift, scale;
+    private readonly long[] plainColumns, periodicColumns;
 
     /// <summary>Creates the model for <paramref name="problem"/>.</summary>
     public PinnNetwork(IProblem problem, ModelOptions options) : base(nameof(PinnNetwork))
@@ -21,7 +22,9 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(problem);
         this.problem = problem;
         var axes = problem.Domain.Axes;
-        net = Networks.Create(options, axes.Count, problem.Outputs.Count);
+        plainColumns = [.. Enumerable.Range(0, axes.Count).Where(i => !axes[i].Periodic).Select(i => (long)i)];
+        periodicColumns = [.. Enumerable.Range(0, axes.Count).Where(i => axes[i].Periodic).Select(i => (long)i)];
+        net = Networks.Create(options, plainColumns.Length + 2 * periodicColumns.Length, problem.Outputs.Count);
         shift = tensor(axes.Select(a => (float)((a.Min + a.Max) / 2)).ToArray()).reshape(1, -1);
         scale = tensor(axes.Select(a => (float)(2 / a.Length)).ToArray()).reshape(1, -1);
         register_buffer("shift", shift);
@@ -30,7 +33,23 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
     }
 
     /// <summary>The raw network output for points [N, d]: [N, outputs], before the ansatz.</summary>
-    public Tensor Raw(Tensor points) => net.forward((points - shift) * scale);
+    /// <remarks>
+    /// Each axis is mapped to [-1, 1]; a periodic axis enters as (cos(pi s), sin(pi s)) of its mapped
+    /// coordinate s, which has period 2 in s, i.e. the axis length.
+    /// </remarks>
+    public Tensor Raw(Tensor points)
+    {
+        var s = (points - shift) * scale;
+        if (periodicColumns.Length == 0) return net.forward(s);
+        var parts = plainColumns.Select(i => s.narrow(1, i, 1)).ToList();
+        foreach (var i in periodicColumns)
+        {
+            var angle = s.narrow(1, i, 1) * Math.PI;
+            parts.Add(angle.cos());
+            parts.Add(angle.sin());
+        }
+        return net.forward(cat(parts, 1));
+    }
 
     /// <summary>The constrained solution at points [N, d]: [N, outputs].</summary>
     public override Tensor forward(Tensor points)

@@ -4,7 +4,12 @@ namespace PdeKit.Physics;
 /// <param name="Name">Axis name: "x", "y", "z" for space, "t" for time.</param>
 /// <param name="Min">Lower bound.</param>
 /// <param name="Max">Upper bound (greater than <paramref name="Min"/>).</param>
-public sealed record Axis(string Name, double Min, double Max)
+/// <param name="Periodic">
+/// The solution is periodic along this axis with period Max - Min; the network sees the axis through
+/// cos and sin of 2 pi (x - Min) / (Max - Min), so periodicity of the value and all its derivatives
+/// holds exactly.
+/// </param>
+public sealed record Axis(string Name, double Min, double Max, bool Periodic = false)
 {
     /// <summary>Max - Min.</summary>
     public double Length => Max - Min;
@@ -31,6 +36,8 @@ public sealed class Domain
                 throw new ArgumentException($"axis {a.Name}: bounds ({a.Min}, {a.Max}) must be finite numbers", nameof(axes));
             if (!(a.Max > a.Min))
                 throw new ArgumentException($"axis {a.Name}: the interval ({a.Min}, {a.Max}) is empty; the upper bound must exceed the lower", nameof(axes));
+            if (a.Periodic && a.IsTime)
+                throw new ArgumentException("the time axis t cannot be periodic", nameof(axes));
         }
         var dup = axes.GroupBy(a => a.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new ArgumentException($"axis name {dup.Key} appears twice", nameof(axes));

@@ -31,9 +31,32 @@ public sealed class Trainer
         options.Validate();
         this.problem = problem;
         this.options = options;
-        this.weighting = weighting ?? new FixedWeighting();
-        this.resampler = resampler ?? (options.ResampleEvery > 0 ? new PeriodicResampling(options.Sampler, options.ResampleEvery) : new FixedPoints());
+        this.weighting = weighting ?? DefaultWeighting(problem, options);
+        this.resampler = resampler ?? DefaultResampler(options);
     }
+
+    /// <summary>The weighting <paramref name="options"/> describe, over the problem's time interval.</summary>
+    public static ILossWeighting DefaultWeighting(IProblem problem, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        var time = problem.Domain.Axes.FirstOrDefault(a => a.IsTime);
+        if (options.Weighting.Causal && time is null)
+            throw new ArgumentException($"{problem.Name} has no time axis, so causal weighting does not apply");
+        return LossWeightings.Create(options.Weighting, time?.Min ?? 0, time?.Max ?? 1);
+    }
+
+    /// <summary>The resampler <paramref name="options"/> describe: adaptive, periodic or fixed points.</summary>
+    public static IResampler DefaultResampler(TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Sampling.Method != AdaptiveSampling.None)
+            return new ResidualAdaptiveResampling(options.Sampling, options.Sampler, options.ResampleEvery, options.Points);
+        return options.ResampleEvery > 0 ? new PeriodicResampling(options.Sampler, options.ResampleEvery) : new FixedPoints();
+    }
+
+    /// <summary>The weighting in use.</summary>
+    public ILossWeighting Weighting => weighting;
 
     /// <summary>Called for every logged record (progress display, history CSV).</summary>
     public Action<TrainingRecord>? OnRecord { get; init; }
@@ -67,7 +90,7 @@ public sealed class Trainer
 
         var points = Sampler.Draw(options.Sampler, problem.Domain, options.Points, rng, device, dtype).DetachFromDisposeScope();
         double adamSeconds = 0;
-        int lbfgsDone = 0;
+        int lbfgsDone = 0, finalPoints = 0;
         try
         {
             using var adam = optim.Adam(parameters, options.LearningRate);
@@ -76,7 +99,8 @@ public sealed class Trainer
                 cancellation.ThrowIfCancellationRequested();
                 double lr = options.LearningRate * Math.Pow(options.LrDecayRate, (double)step / options.LrDecaySteps);
                 foreach (var g in adam.ParamGroups) g.LearningRate = lr;
-                bool log = step == 1 || step % options.LogEvery == 0 || step == options.AdamSteps;
+                bool log = step == 1 || step % options.LogEvery == 0 || step == options.AdamSteps
+                    || (Evaluator is not null && options.EvalEvery > 0 && step % options.EvalEvery == 0);
                 using (var scope = NewDisposeScope())
                 {
                     adam.zero_grad();
@@ -102,11 +126,12 @@ public sealed class Trainer
         }
         finally
         {
+            finalPoints = (int)points.shape[0];
             points.Dispose();
         }
         clock.Stop();
         return new TrainingResult(network, history, clock.Elapsed.TotalSeconds, options.AdamSteps, lbfgsDone,
-            adamSeconds > 0 ? options.AdamSteps / adamSeconds : 0, device.type == DeviceType.CUDA ? "cuda" : "cpu");
+            adamSeconds > 0 ? options.AdamSteps / adamSeconds : 0, device.type == DeviceType.CUDA ? "cuda" : "cpu", finalPoints);
     }
 
     private int RunLbfgs(PinnNetwork network, List<Parameter> parameters, ResidualAssembler assembler, Tensor points,
@@ -120,7 +145,7 @@ public sealed class Trainer
             using var scope = NewDisposeScope();
             foreach (var p in parameters) p.grad?.zero_();
             var terms = assembler.Assemble(network, points);
-            var loss = weighting.Combine(terms, new WeightingContext(offset, parameters));
+            var loss = weighting.Combine(terms, new WeightingContext(offset, parameters, Frozen: true));
             loss.backward();
             return loss.Value();
         }
@@ -130,11 +155,12 @@ public sealed class Trainer
             if (!double.IsFinite(f)) throw new InvalidOperationException($"the loss became {f} in L-BFGS iteration {it}");
             int step = offset + it;
             done = it;
-            if (it == 1 || it % options.LogEvery == 0 || it == options.LbfgsIterations)
+            if (it == 1 || it % options.LogEvery == 0 || it == options.LbfgsIterations
+                || (Evaluator is not null && options.EvalEvery > 0 && step % options.EvalEvery == 0))
             {
                 using var scope = NewDisposeScope();
                 var terms = assembler.Assemble(network, points);
-                var loss = weighting.Combine(terms, new WeightingContext(step, parameters));
+                var loss = weighting.Combine(terms, new WeightingContext(step, parameters, Frozen: true));
                 Record(history, step, "lbfgs", clock, double.NaN, loss, terms, network, it, options.LbfgsIterations);
             }
             OnProgress?.Invoke(step, total);

@@ -32,6 +32,12 @@ public sealed record TrainingOptions
     /// <summary>Draw a fresh point set every this many Adam steps (0: keep the first set).</summary>
     public int ResampleEvery { get; init; } = 100;
 
+    /// <summary>Loss weighting: fixed or gradient-norm balancing, optionally causal.</summary>
+    public WeightingOptions Weighting { get; init; } = new();
+
+    /// <summary>Residual-based adaptive sampling (RAR, RAD, RAR-D) every <see cref="ResampleEvery"/> steps.</summary>
+    public SamplingOptions Sampling { get; init; } = new();
+
     /// <summary>Adam steps.</summary>
     public int AdamSteps { get; init; } = 20000;
 
@@ -86,6 +92,9 @@ public sealed record TrainingOptions
         Require(LbfgsHistory >= 1, $"lbfgsHistory must be at least 1 (got {LbfgsHistory})");
         Require(LogEvery >= 1, $"logEvery must be at least 1 (got {LogEvery})");
         Require(CheckpointEvery >= 0, $"checkpointEvery cannot be negative (got {CheckpointEvery})");
+        Weighting.Validate();
+        Sampling.Validate();
+        Require(Sampling.Method == AdaptiveSampling.None || ResampleEvery > 0, $"sampling.method={Sampling.Label} needs resampleEvery > 0 (it adapts the points every resampleEvery steps)");
         Require(EvalEvery >= 0, $"evalEvery cannot be negative (got {EvalEvery})");
     }
 

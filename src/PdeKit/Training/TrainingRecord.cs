@@ -23,6 +23,7 @@ public sealed record TrainingRecord(
 /// <param name="LbfgsIterations">L-BFGS iterations taken (fewer than asked when it converged or stalled).</param>
 /// <param name="AdamStepsPerSecond">Adam throughput.</param>
 /// <param name="Device">Device used, e.g. "cpu" or "cuda".</param>
+/// <param name="Points">Collocation points at the end (grows under RAR and RAR-D).</param>
 public sealed record TrainingResult(
     PinnNetwork Network, IReadOnlyList<TrainingRecord> History, double WallSeconds,
-    int AdamSteps, int LbfgsIterations, double AdamStepsPerSecond, string Device);
+    int AdamSteps, int LbfgsIterations, double AdamStepsPerSecond, string Device, int Points);
