@@ -52,6 +52,11 @@ public static class ProblemCatalog
             new Dictionary<string, double> { ["nu"] = 0.01 / Math.PI },
             p => new Burgers(p["nu"]),
             new Dictionary<string, TrainingOptions> { ["quick"] = BurgersPresets.Quick, ["default"] = BurgersPresets.Default, ["best"] = BurgersPresets.Best }),
+        new("allen-cahn", "Allen-Cahn u_t = D u_xx + R (u - u^3), x in [-1,1] periodic, t in [0,1], u0 = x^2 cos(pi x)",
+            "Fourier spectral + ETDRK4 solver (2048 modes)",
+            new Dictionary<string, double> { ["diffusion"] = 1e-4, ["reaction"] = 5 },
+            p => new AllenCahn(p["diffusion"], p["reaction"]),
+            new Dictionary<string, TrainingOptions> { ["quick"] = AllenCahnPresets.Quick, ["default"] = AllenCahnPresets.Default, ["best"] = AllenCahnPresets.Best }),
     ];
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>

@@ -31,6 +31,9 @@ public interface IProblem
     /// <param name="s">The solution with memoized derivatives.</param>
     Tensor Residual(Coords c, Solution s);
 
+    /// <summary>Soft constraints, each its own loss term (none by default: hard constraints in the ansatz are preferred).</summary>
+    IReadOnlyList<Constraint> Constraints => [];
+
     /// <summary>The reference used for validation.</summary>
     IReference Reference { get; }
 

@@ -55,7 +55,7 @@ public sealed class CausalWeights
     /// <summary>Chunk weights of the last reduction, [N_t], copied to the CPU (for plots and tests).</summary>
     public double[] LastWeights() => lastWeights is null ? [] : lastWeights.cpu().to(ScalarType.Float64).data<double>().ToArray();
 
-    /// <summary>Per-term scalar losses: causal means for time-dependent terms, plain means for the rest.</summary>
+    /// <summary>Per-term scalar losses: causal means for time-dependent residual terms, plain means for the rest (constraints).</summary>
     internal IReadOnlyList<Tensor> Reduce(IReadOnlyList<LossTerm> terms, WeightingContext context)
     {
         var chunkMeans = new Tensor?[terms.Count];
@@ -63,7 +63,7 @@ public sealed class CausalWeights
         for (int i = 0; i < terms.Count; i++)
         {
             var coords = terms[i].Coords;
-            if (!coords.Domain.IsTimeDependent) continue;
+            if (!terms[i].IsResidual || !coords.Domain.IsTimeDependent) continue;
             chunkMeans[i] = ChunkMeans(terms[i].Squared, coords);
             total = total is null ? chunkMeans[i]!.detach() : total + chunkMeans[i]!.detach();
         }

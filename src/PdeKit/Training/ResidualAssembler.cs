@@ -1,5 +1,6 @@
 using PdeKit.Models;
 using PdeKit.Physics;
+using PdeKit.Sampling;
 using static TorchSharp.torch;
 
 namespace PdeKit.Training;
@@ -11,11 +12,12 @@ public enum DerivativeEngine
     Autograd,
 }
 
-/// <summary>Builds the named loss terms of a problem at a batch of points.</summary>
-public sealed class ResidualAssembler
+/// <summary>Builds the named loss terms of a problem at a batch of points, plus its soft-constraint terms.</summary>
+public sealed class ResidualAssembler : IDisposable
 {
     private readonly IProblem problem;
     private readonly DerivativeEngine engine;
+    private readonly List<(Constraint Constraint, Tensor Points)> faces = [];
 
     /// <summary>Creates the assembler.</summary>
     public ResidualAssembler(IProblem problem, DerivativeEngine engine = DerivativeEngine.Autograd)
@@ -43,8 +45,43 @@ public sealed class ResidualAssembler
         return (s, coords);
     }
 
-    /// <summary>Residual loss terms: one per equation ("residual" when there is one, else "residual_i").</summary>
+    /// <summary>
+    /// Draws the points of the problem's soft constraints (kept for the whole run). Without this call
+    /// <see cref="Assemble"/> returns residual terms only.
+    /// </summary>
+    /// <exception cref="ArgumentException">A constraint with fewer than one point or an unknown axis.</exception>
+    public void PrepareConstraints(Random rng, Device device, ScalarType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        DisposeFaces();
+        foreach (var c in problem.Constraints)
+        {
+            if (c.Points < 1) throw new ArgumentException($"{problem.Name}: constraint {c.Name} needs at least one point (got {c.Points})");
+            if (c.Name.StartsWith("residual", StringComparison.Ordinal)) throw new ArgumentException($"{problem.Name}: constraint name {c.Name} is reserved for PDE residuals");
+            faces.Add((c, Sampler.DrawFace(problem.Domain, c.Axis, c.Upper, c.Points, rng, device, dtype).DetachFromDisposeScope()));
+        }
+    }
+
+    /// <summary>All loss terms: the residual terms at <paramref name="points"/>, then one term per soft constraint.</summary>
     public IReadOnlyList<LossTerm> Assemble(PinnNetwork network, Tensor points)
+    {
+        var terms = Residuals(network, points);
+        if (faces.Count == 0) return terms;
+        var all = new List<LossTerm>(terms);
+        foreach (var (constraint, pts) in faces)
+        {
+            var (s, c) = Solve(network, pts);
+            var r = constraint.Residual(c, s);
+            if (r.dim() == 1) r = r.unsqueeze(1);
+            if (r.dim() != 2 || r.shape[0] != c.Count)
+                throw new InvalidOperationException($"{problem.Name}: constraint {constraint.Name} returned shape [{string.Join(", ", r.shape)}], expected [{c.Count}, k]");
+            all.Add(new LossTerm(constraint.Name, r.square().sum(1), c, IsResidual: false));
+        }
+        return all;
+    }
+
+    /// <summary>Residual loss terms: one per equation ("residual" when there is one, else "residual_i").</summary>
+    public IReadOnlyList<LossTerm> Residuals(PinnNetwork network, Tensor points)
     {
         var (s, c) = Solve(network, points);
         var r = problem.Residual(c, s);
@@ -53,5 +90,14 @@ public sealed class ResidualAssembler
             throw new InvalidOperationException($"{problem.Name}: the residual has shape [{string.Join(", ", r.shape)}], expected [{c.Count}, equations]");
         if (r.shape[1] == 1) return [new LossTerm("residual", r.squeeze(1).square(), c)];
         return Enumerable.Range(0, (int)r.shape[1]).Select(i => new LossTerm($"residual_{i}", r[.., i].square(), c)).ToList();
+    }
+
+    /// <summary>Releases the constraint points.</summary>
+    public void Dispose() => DisposeFaces();
+
+    private void DisposeFaces()
+    {
+        foreach (var (_, p) in faces) p.Dispose();
+        faces.Clear();
     }
 }

@@ -34,7 +34,7 @@ public static class StepBenchmark
         net.to(dev);
         var parameters = net.parameters().ToList();
         using var adam = optim.Adam(parameters, 1e-3);
-        var assembler = new ResidualAssembler(problem);
+        using var assembler = new ResidualAssembler(problem);
         var weighting = new FixedWeighting();
         var context = new WeightingContext(0, parameters);
         using var x = Sampler.Draw(SamplerKind.Uniform, problem.Domain, points, new Random(seed), dev);

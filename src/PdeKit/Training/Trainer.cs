@@ -83,7 +83,8 @@ public sealed class Trainer
         var network = new PinnNetwork(problem, options.Model);
         network.to(dtype).to(device);
         var parameters = network.parameters().ToList();
-        var assembler = new ResidualAssembler(problem, options.Engine);
+        using var assembler = new ResidualAssembler(problem, options.Engine);
+        assembler.PrepareConstraints(rng, device, dtype);
         var history = new List<TrainingRecord>();
         var clock = Stopwatch.StartNew();
         int total = options.AdamSteps + options.LbfgsIterations;
@@ -187,7 +188,7 @@ public sealed class Trainer
     private static Tensor ResidualMagnitude(ResidualAssembler assembler, PinnNetwork network, Tensor x)
     {
         using var scope = NewDisposeScope();
-        var terms = assembler.Assemble(network, x);
+        var terms = assembler.Residuals(network, x);
         var sum = terms.Select(t => t.Squared).Aggregate((a, b) => a + b);
         return sum.sqrt().detach().MoveToOuterDisposeScope();
     }
