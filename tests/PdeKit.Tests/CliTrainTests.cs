@@ -51,6 +51,13 @@ public class CliTrainTests
     [TestCase("train|burgers|--device|tpu", "unknown device 'tpu'")]
     [TestCase("train|burgers|--spec|/nonexistent/spec.json", "does not exist")]
     [TestCase("plot|/nonexistent/run", "pdekit train")]
+    [TestCase("train|burgers|--set|weighting.causalEps=1;0.1", "non-decreasing")]
+    [TestCase("train|burgers|--set|sampling.method=rad|--set|resampleEvery=0", "needs resampleEvery > 0")]
+    [TestCase("ablate|burgers|--vary|weighting=none,magic", "unknown weighting 'magic'")]
+    [TestCase("ablate|burgers|--vary|sampling", "--vary expects key=v1,v2")]
+    [TestCase("ablate|burgers|--vary|points=1|--vary|points=2", "given twice")]
+    [TestCase("ablate|burgers|--vary|model.width=8,0", "model width must be at least 1")]
+    [TestCase("ablate|burgers|--seeds|0", "--seeds must be at least 1")]
     public void BadInputsGiveOneClearLine(string args, string expected)
     {
         var (code, _, stderr) = CliProcess.Run(NoEnv, args.Split('|'));

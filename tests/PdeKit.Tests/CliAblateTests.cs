@@ -1,0 +1,72 @@
+using System.Text.Json;
+using PdeKit.Tests.Runtime;
+
+namespace PdeKit.Tests;
+
+public class CliAblateTests
+{
+    private static readonly Dictionary<string, string> NoEnv = [];
+
+    [Test]
+    public void AblateRunsTheGridWithSeedsAndWritesTablesAndAPlot()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "pdekit-ablate-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, stdout, stderr) = CliProcess.Run(NoEnv, "ablate", "burgers", "--vary", "weighting=none,causal", "--vary", "sampling=uniform,rad",
+                "--seeds", "2", "--steps", "20", "--lbfgs", "0", "--eval-every", "10", "--set", "points=128", "--set", "model.width=8",
+                "--set", "resampleEvery=10", "--device", "cpu", "--target", "10", "--out", dir, "--json");
+            Assert.That(code, Is.EqualTo(0), stderr);
+            foreach (var f in new[] { "spec.json", "runs.csv", "curves.csv", "summary.csv", "summary.md", "error_vs_step.png" })
+                Assert.That(File.Exists(Path.Combine(dir, f)), Is.True, f);
+            var runs = File.ReadAllLines(Path.Combine(dir, "runs.csv"));
+            Assert.That(runs, Has.Length.EqualTo(1 + 4 * 2));
+            Assert.That(runs.Skip(1).Select(l => l.Split(',')[1]).Distinct(), Is.EquivalentTo(new[] { "1234", "1235" }));
+            // A target of 10 is reached at the first evaluation (step 10) by every run.
+            Assert.That(runs.Skip(1).Select(l => l.Split(',')[^1]), Is.All.EqualTo("10"));
+            var summary = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
+            Assert.That(summary.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(new[]
+            {
+                "weighting=none sampling=uniform", "weighting=none sampling=rad", "weighting=causal sampling=uniform", "weighting=causal sampling=rad",
+            }));
+            Assert.That(File.ReadAllText(Path.Combine(dir, "summary.md")), Does.Contain("| weighting=causal sampling=rad |"));
+            Assert.That(File.ReadAllLines(Path.Combine(dir, "curves.csv")), Has.Length.EqualTo(1 + 8 * 2), "steps 10 and 20 for each of 8 runs");
+            using var json = JsonDocument.Parse(stdout);
+            Assert.That(json.RootElement.GetProperty("summary").GetArrayLength(), Is.EqualTo(4));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Test]
+    public void TrainSpecReplayTakesDeviceStepsAndSetOverrides()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "pdekit-spec-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, _, stderr) = CliProcess.Run(NoEnv, "train", "burgers", "--preset", "quick", "--steps", "5", "--lbfgs", "0",
+                "--set", "points=64", "--set", "model.width=8", "--device", "cpu", "--out", dir, "--json");
+            Assert.That(code, Is.EqualTo(0), stderr);
+            string replay = dir + "-replay";
+            var (code2, _, stderr2) = CliProcess.Run(NoEnv, "train", "--spec", Path.Combine(dir, "spec.json"), "--steps", "7",
+                "--set", "weighting.causal=true", "--set", "weighting.causalEps=0.1;1", "--out", replay, "--json");
+            Assert.That(code2, Is.EqualTo(0), stderr2);
+            using var spec = JsonDocument.Parse(File.ReadAllText(Path.Combine(replay, "spec.json")));
+            var o = spec.RootElement.GetProperty("options");
+            Assert.That(o.GetProperty("adamSteps").GetInt32(), Is.EqualTo(7));
+            Assert.That(o.GetProperty("weighting").GetProperty("causal").GetBoolean(), Is.True);
+            Assert.That(o.GetProperty("weighting").GetProperty("causalEps").EnumerateArray().Select(e => e.GetDouble()), Is.EqualTo(new[] { 0.1, 1.0 }));
+            Assert.That(File.ReadAllLines(Path.Combine(replay, "history.csv"))[0], Does.Contain("weight_causal_min_w"));
+            var (code3, _, stderr3) = CliProcess.Run(NoEnv, "train", "--spec", Path.Combine(dir, "spec.json"), "--set", "problem.nu=0.1", "--out", replay);
+            Assert.That(code3, Is.EqualTo(2));
+            Assert.That(stderr3, Does.Contain("--spec fixes the problem parameters"));
+            Directory.Delete(replay, true);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+}
