@@ -57,6 +57,16 @@ public static class ProblemCatalog
             new Dictionary<string, double> { ["diffusion"] = 1e-4, ["reaction"] = 5 },
             p => new AllenCahn(p["diffusion"], p["reaction"]),
             new Dictionary<string, TrainingOptions> { ["quick"] = AllenCahnPresets.Quick, ["default"] = AllenCahnPresets.Default, ["best"] = AllenCahnPresets.Best }),
+        new("diffusivity-radial", "radial flow to a well at constant rate, infinite reservoir, dimensionless, axes ln r_D and ln t_D",
+            "line source -Ei(-r_D^2/4t_D)/2 (own Ei); radial finite-difference solver",
+            new Dictionary<string, double> { ["rMax"] = 1e3, ["tMin"] = 1e2, ["tMax"] = 1e6 },
+            p => new RadialDiffusivity(p["rMax"], p["tMin"], p["tMax"], logCoordinates: true),
+            new Dictionary<string, TrainingOptions> { ["quick"] = DiffusivityPresets.Quick, ["default"] = DiffusivityPresets.Default }),
+        new("diffusivity-radial-plain", "the same radial flow with plain axes r_D and t_D (the single plain network, for comparison)",
+            "line source -Ei(-r_D^2/4t_D)/2 (own Ei)",
+            new Dictionary<string, double> { ["rMax"] = 1e3, ["tMin"] = 1e2, ["tMax"] = 1e6 },
+            p => new RadialDiffusivity(p["rMax"], p["tMin"], p["tMax"], logCoordinates: false),
+            new Dictionary<string, TrainingOptions> { ["quick"] = DiffusivityPresets.Quick, ["default"] = DiffusivityPresets.Default }),
     ];
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>

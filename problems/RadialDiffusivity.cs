@@ -128,25 +128,25 @@ public static class TorchSpecial
 
     /// <summary>
     /// The exponential integral E1(z) for z &gt; 0, elementwise, built from differentiable operations: the
-    /// power series -gamma - ln z - sum (-z)^k / (k k!) for z &lt;= 1 and the continued fraction
-    /// e^-z / (z + 1 - 1/(z + 3 - 4/(z + 5 - ...))) for z &gt; 1 (Abramowitz and Stegun 5.1.11 and 5.1.22),
+    /// power series -gamma - ln z - sum (-z)^k / (k k!) (30 terms) for z &lt;= 2 and the continued fraction
+    /// e^-z / (z + 1 - 1/(z + 3 - 4/(z + 5 - ...))) (40 levels) for z &gt; 2 (Abramowitz and Stegun 5.1.11 and 5.1.22),
     /// each branch on clamped inputs so neither overflows.
     /// </summary>
     public static Tensor E1(Tensor z)
     {
         ArgumentNullException.ThrowIfNull(z);
-        var small = z.clamp(max: 1.0);
+        var small = z.clamp(max: 2.0);
         Tensor series = -EulerGamma - small.log();
         var term = small.clone();
-        for (int k = 1; k <= 20; k++)
+        for (int k = 1; k <= 30; k++)
         {
             if (k > 1) term = term * (-small) / k;
             series = series + term / k;
         }
-        var large = z.clamp(min: 1.0);
+        var large = z.clamp(min: 2.0);
         Tensor f = large + (2 * 40 + 1);
         for (int n = 40; n >= 1; n--) f = large + (2 * n - 1) - (double)n * n / f;
         var cf = (-large).exp() / f;
-        return where(z <= 1.0, series, cf);
+        return where(z <= 2.0, series, cf);
     }
 }

@@ -1,0 +1,39 @@
+using PdeKit.Models;
+using PdeKit.Sampling;
+using PdeKit.Training;
+
+namespace PdeKit.Problems;
+
+/// <summary>Training presets for the radial diffusivity problems.</summary>
+public static class DiffusivityPresets
+{
+    /// <summary>CPU-sized: 4x32 tanh, 2048 Sobol points resampled every 100 steps, 3000 Adam + 1000 L-BFGS in float64.</summary>
+    public static TrainingOptions Quick { get; } = new()
+    {
+        Model = new ModelOptions(Width: 32, Depth: 4),
+        Points = 2048,
+        Sampler = SamplerKind.Sobol,
+        ResampleEvery = 100,
+        AdamSteps = 3000,
+        LearningRate = 2e-3,
+        LrDecayRate = 0.5,
+        LrDecaySteps = 1000,
+        LbfgsIterations = 1000,
+        Precision = Precision.Float64,
+        LogEvery = 100,
+        EvalEvery = 500,
+    };
+
+    /// <summary>GPU: 4x64 tanh, 8192 points, 20k Adam + 5000 L-BFGS in float64.</summary>
+    public static TrainingOptions Default { get; } = Quick with
+    {
+        Model = new ModelOptions(Width: 64, Depth: 4),
+        Points = 8192,
+        AdamSteps = 20000,
+        LrDecayRate = 0.9,
+        LrDecaySteps = 2000,
+        LearningRate = 1e-3,
+        LbfgsIterations = 5000,
+        EvalEvery = 1000,
+    };
+}
