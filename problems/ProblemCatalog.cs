@@ -67,6 +67,11 @@ public static class ProblemCatalog
             new Dictionary<string, double> { ["rMax"] = 1e3, ["tMin"] = 1e2, ["tMax"] = 1e6 },
             p => new RadialDiffusivity(p["rMax"], p["tMin"], p["tMax"], logCoordinates: false),
             new Dictionary<string, TrainingOptions> { ["quick"] = DiffusivityPresets.Quick, ["default"] = DiffusivityPresets.Default }),
+        new("diffusivity-radial-inverse", "permeability from 50 noisy well pressures: radial flow with trainable k/k0 (synthetic data from the FD solver)",
+            "radial finite-difference solver at the true k/k0; the recovered unknown kappa vs kappaTrue",
+            new Dictionary<string, double> { ["kappaTrue"] = 1.8, ["kappaStart"] = 1.0, ["samples"] = 50, ["noise"] = 0.01, ["seed"] = 7 },
+            p => new RadialInverse(p["kappaTrue"], p["kappaStart"], (int)p["samples"], p["noise"], (int)p["seed"]),
+            new Dictionary<string, TrainingOptions> { ["quick"] = DiffusivityPresets.Quick, ["default"] = DiffusivityPresets.Default }),
     ];
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>

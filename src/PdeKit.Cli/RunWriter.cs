@@ -40,6 +40,7 @@ internal sealed class RunWriter : IDisposable
             var columns = new List<string> { "step", "lbfgs", "time_s", "lr", "loss" };
             columns.AddRange(r.Terms.Keys.Select(k => "loss_" + k));
             columns.AddRange(r.Weights.Keys.Select(k => "weight_" + k));
+            columns.AddRange(r.Unknowns.Keys.Select(k => "unknown_" + k));
             columns.Add("rel_l2");
             history = new HistoryCsvWriter(PathOf("history.csv"), columns);
         }
@@ -54,6 +55,7 @@ internal sealed class RunWriter : IDisposable
         };
         foreach (var (k, v) in r.Terms) row["loss_" + k] = v;
         foreach (var (k, v) in r.Weights) row["weight_" + k] = v;
+        foreach (var (k, v) in r.Unknowns) row["unknown_" + k] = v;
         history.Append(row);
     }
 

@@ -123,6 +123,7 @@ internal static class TrainCommand
             device = result.Device,
             deviceName = result.Device == "cuda" && runtime.CudaDevices.Count > 0 ? runtime.CudaDevices[0].Name : "cpu",
             finalLoss = result.History.Count > 0 ? result.History[^1].Loss : double.NaN,
+            unknowns = result.Network.UnknownValues(),
             date = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture),
         };
         writer.WriteJson("summary.json", summary);
@@ -132,6 +133,7 @@ internal static class TrainCommand
         else
         {
             foreach (var e in eval.Errors) Console.WriteLine($"{e.Field}: relative L2 {e.RelativeL2:E3}, max abs {e.MaxAbs:E3} vs {problem.Reference.Name}");
+            foreach (var (k, v) in summary.unknowns) Console.WriteLine($"unknown {k} = {v:G6}");
             Console.WriteLine($"{result.WallSeconds:F1} s on {summary.deviceName}, {result.AdamStepsPerSecond:F1} Adam steps/s; run directory {writer.Target} ({plots.Count} plots)");
         }
         return 0;

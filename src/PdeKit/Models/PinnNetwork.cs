@@ -30,6 +30,12 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
         register_buffer("shift", shift);
         register_buffer("scale", scale);
         RegisterComponents();
+        foreach (var u in problem.Unknowns)
+        {
+            if (u.Positive && !(u.Initial > 0)) throw new ArgumentException($"{problem.Name}: unknown {u.Name} is positive but starts at {u.Initial}");
+            if (!double.IsFinite(u.Initial)) throw new ArgumentException($"{problem.Name}: unknown {u.Name} starts at {u.Initial}");
+            register_parameter(UnknownKey(u.Name), new TorchSharp.Modules.Parameter(tensor(u.Positive ? Math.Log(u.Initial) : u.Initial)));
+        }
     }
 
     /// <summary>The raw network output for points [N, d]: [N, outputs], before the ansatz.</summary>
@@ -51,10 +57,36 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
         return net.forward(cat(parts, 1));
     }
 
+    private static string UnknownKey(string name) => "unknown_" + name;
+
+    /// <summary>The problem's unknowns as scalar tensors (exp of the trained log for positive ones).</summary>
+    public IReadOnlyDictionary<string, Tensor> Unknowns()
+    {
+        var result = new Dictionary<string, Tensor>();
+        foreach (var u in problem.Unknowns)
+        {
+            var p = get_parameter(UnknownKey(u.Name)) ?? throw new InvalidOperationException($"unknown {u.Name} is not registered");
+            result[u.Name] = u.Positive ? p.exp() : p.alias();
+        }
+        return result;
+    }
+
+    /// <summary>Current values of the unknowns.</summary>
+    public Dictionary<string, double> UnknownValues()
+    {
+        var values = new Dictionary<string, double>();
+        foreach (var u in problem.Unknowns)
+        {
+            double v = get_parameter(UnknownKey(u.Name))!.cpu().to(ScalarType.Float64).item<double>();
+            values[u.Name] = u.Positive ? Math.Exp(v) : v;
+        }
+        return values;
+    }
+
     /// <summary>The constrained solution at points [N, d]: [N, outputs].</summary>
     public override Tensor forward(Tensor points)
     {
-        var c = new Coords(points, problem.Domain);
+        var c = new Coords(points, problem.Domain) { Unknowns = problem.Unknowns.Count == 0 ? new Dictionary<string, Tensor>() : Unknowns() };
         var u = problem.Ansatz(c, Raw(points));
         if (u.dim() != 2 || u.shape[0] != points.shape[0] || u.shape[1] != problem.Outputs.Count)
             throw new InvalidOperationException($"{problem.Name}: the ansatz returned shape [{string.Join(", ", u.shape)}], expected [{points.shape[0]}, {problem.Outputs.Count}]");

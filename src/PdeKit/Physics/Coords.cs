@@ -50,4 +50,12 @@ public sealed class Coords
 
     /// <summary>Time, shape [N, 1].</summary>
     public Tensor T => this["t"];
+
+    /// <summary>Values of the problem's trainable unknowns (scalar tensors with gradients), set by the model.</summary>
+    public IReadOnlyDictionary<string, Tensor> Unknowns { get; init; } = new Dictionary<string, Tensor>();
+
+    /// <summary>The trainable unknown <paramref name="name"/> (a scalar tensor), for ansatz and residual.</summary>
+    /// <exception cref="ArgumentException">The problem declares no such unknown.</exception>
+    public Tensor Unknown(string name) => Unknowns.TryGetValue(name, out var u) ? u
+        : throw new ArgumentException($"no unknown named '{name}' (declared: {(Unknowns.Count == 0 ? "none" : string.Join(", ", Unknowns.Keys))}); list it in the problem's Unknowns");
 }

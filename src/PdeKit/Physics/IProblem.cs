@@ -34,6 +34,12 @@ public interface IProblem
     /// <summary>Soft constraints, each its own loss term (none by default: hard constraints in the ansatz are preferred).</summary>
     IReadOnlyList<Constraint> Constraints => [];
 
+    /// <summary>Trainable scalar unknowns (inverse problems); none by default.</summary>
+    IReadOnlyList<Unknown> Unknowns => [];
+
+    /// <summary>Measured data, each its own loss term; none by default.</summary>
+    IReadOnlyList<Observation> Observations => [];
+
     /// <summary>The reference used for validation.</summary>
     IReference Reference { get; }
 

@@ -18,6 +18,7 @@ public sealed class ResidualAssembler : IDisposable
     private readonly IProblem problem;
     private readonly DerivativeEngine engine;
     private readonly List<(Constraint Constraint, Tensor Points)> faces = [];
+    private readonly List<(Observation Observation, Tensor Points, Tensor Values)> data = [];
 
     /// <summary>Creates the assembler.</summary>
     public ResidualAssembler(IProblem problem, DerivativeEngine engine = DerivativeEngine.Autograd)
@@ -35,7 +36,7 @@ public sealed class ResidualAssembler : IDisposable
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(points);
         var leaf = points.detach().requires_grad_(true);
-        var coords = new Coords(leaf, problem.Domain);
+        var coords = new Coords(leaf, problem.Domain) { Unknowns = network.Unknowns() };
         var values = network.forward(leaf);
         Solution s = engine switch
         {
@@ -60,13 +61,30 @@ public sealed class ResidualAssembler : IDisposable
             if (c.Name.StartsWith("residual", StringComparison.Ordinal)) throw new ArgumentException($"{problem.Name}: constraint name {c.Name} is reserved for PDE residuals");
             faces.Add((c, Sampler.DrawFace(problem.Domain, c.Axis, c.Upper, c.Points, rng, device, dtype).DetachFromDisposeScope()));
         }
+        foreach (var o in problem.Observations)
+        {
+            int d = problem.Domain.Dimension;
+            if (o.Points.Length == 0 || o.Points.Length != o.Values.Length)
+                throw new ArgumentException($"{problem.Name}: observation {o.Name} has {o.Points.Length} points and {o.Values.Length} values; they must match and not be empty");
+            if (o.Output < 0 || o.Output >= problem.Outputs.Count) throw new ArgumentException($"{problem.Name}: observation {o.Name} measures output {o.Output}, but there are {problem.Outputs.Count}");
+            var flat = new double[o.Points.Length * d];
+            for (int i = 0; i < o.Points.Length; i++)
+            {
+                if (o.Points[i].Length != d) throw new ArgumentException($"{problem.Name}: observation {o.Name} point {i} has {o.Points[i].Length} coordinates, expected {d}");
+                if (o.Points[i].Any(v => !double.IsFinite(v)) || !double.IsFinite(o.Values[i])) throw new ArgumentException($"{problem.Name}: observation {o.Name} row {i} is not finite");
+                Array.Copy(o.Points[i], 0, flat, i * d, d);
+            }
+            var pts = tensor(flat, [o.Points.Length, d]).to(dtype).to(device).DetachFromDisposeScope();
+            var vals = tensor(o.Values).to(dtype).to(device).DetachFromDisposeScope();
+            data.Add((o, pts, vals));
+        }
     }
 
     /// <summary>All loss terms: the residual terms at <paramref name="points"/>, then one term per soft constraint.</summary>
     public IReadOnlyList<LossTerm> Assemble(PinnNetwork network, Tensor points)
     {
         var terms = Residuals(network, points);
-        if (faces.Count == 0) return terms;
+        if (faces.Count == 0 && data.Count == 0) return terms;
         var all = new List<LossTerm>(terms);
         foreach (var (constraint, pts) in faces)
         {
@@ -76,6 +94,11 @@ public sealed class ResidualAssembler : IDisposable
             if (r.dim() != 2 || r.shape[0] != c.Count)
                 throw new InvalidOperationException($"{problem.Name}: constraint {constraint.Name} returned shape [{string.Join(", ", r.shape)}], expected [{c.Count}, k]");
             all.Add(new LossTerm(constraint.Name, r.square().sum(1), c, IsResidual: false));
+        }
+        foreach (var (o, pts, vals) in data)
+        {
+            var u = network.forward(pts)[.., o.Output];
+            all.Add(new LossTerm(o.Name, (u - vals).square(), new Coords(pts, problem.Domain), IsResidual: false));
         }
         return all;
     }
@@ -99,5 +122,11 @@ public sealed class ResidualAssembler : IDisposable
     {
         foreach (var (_, p) in faces) p.Dispose();
         faces.Clear();
+        foreach (var (_, p, v) in data)
+        {
+            p.Dispose();
+            v.Dispose();
+        }
+        data.Clear();
     }
 }

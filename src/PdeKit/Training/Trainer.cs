@@ -180,7 +180,10 @@ public sealed class Trainer
         double err = double.NaN;
         if (Evaluator is not null && (phaseStep == phaseSteps || (options.EvalEvery > 0 && step % options.EvalEvery == 0)))
             err = Evaluator.Evaluate(network).Errors[0].RelativeL2;
-        var record = new TrainingRecord(step, phase, clock.Elapsed.TotalSeconds, lr, value, termValues, new Dictionary<string, double>(weighting.Weights), err);
+        var record = new TrainingRecord(step, phase, clock.Elapsed.TotalSeconds, lr, value, termValues, new Dictionary<string, double>(weighting.Weights), err)
+        {
+            Unknowns = network.UnknownValues(),
+        };
         history.Add(record);
         OnRecord?.Invoke(record);
     }

@@ -13,7 +13,11 @@ namespace PdeKit.Training;
 /// <param name="RelativeL2">Relative L2 error against the reference (first output), NaN when not evaluated at this step.</param>
 public sealed record TrainingRecord(
     int Step, string Phase, double TimeSeconds, double LearningRate, double Loss,
-    IReadOnlyDictionary<string, double> Terms, IReadOnlyDictionary<string, double> Weights, double RelativeL2);
+    IReadOnlyDictionary<string, double> Terms, IReadOnlyDictionary<string, double> Weights, double RelativeL2)
+{
+    /// <summary>Values of the problem's trainable unknowns at this step (empty for forward problems).</summary>
+    public IReadOnlyDictionary<string, double> Unknowns { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>The outcome of <see cref="Trainer.Train"/>.</summary>
 /// <param name="Network">The trained model (on the training device).</param>
