@@ -12,7 +12,8 @@ namespace PdeKit.Numerics.Reservoir;
 /// second-order accurate in X for smooth data (it is the slope at the middle point of the parabola through the
 /// three points, so exact for any quadratic in ln t). Smoothing (Bourdet et al. 1989): with the window L in
 /// log cycles (decades of t), j is the nearest point at least L to the left (<c>log10 t_i - log10 t_j &gt;= L</c>)
-/// and k the nearest at least L to the right; L = 0 takes the immediate neighbours; 0.1 to 0.2 is usual. Where no point lies L away on one side (near the ends), the end point of the data on that side
+/// and k the nearest at least L to the right (points exactly L apart, up to rounding, qualify); L = 0 takes the
+/// immediate neighbours; 0.1 to 0.2 is usual. Where no point lies L away on one side (near the ends), the end point of the data on that side
 /// is used; at the first and last points the one-sided slope to the other side is returned. For a buildup,
 /// pass the superposition or equivalent time as t.
 /// </remarks>
@@ -61,7 +62,8 @@ public static class BourdetDerivative
         var derivative = new double[n];
         derivative[0] = (dp[1] - dp[0]) / (x[1] - x[0]);
         derivative[n - 1] = (dp[n - 1] - dp[n - 2]) / (x[n - 1] - x[n - 2]);
-        double window = smoothing * Math.Log(10.0); // in ln t
+        // In ln t, less a relative 1e-9 so that points exactly L apart on a regular log grid qualify despite rounding.
+        double window = smoothing * Math.Log(10.0) * (1 - 1e-9);
         int left = 0, right = 1;
         for (int i = 1; i < n - 1; i++)
         {
