@@ -240,7 +240,7 @@ public static class RadialFlow
                 + $"storage = {storage}); use the effective wellbore radius r_wa = r_w exp(-S): zero skin, tD exp(2S), storage exp(2S), reD exp(S).");
         }
 
-        if (double.IsNaN(reD) || reD <= 1.0 || double.IsNegativeInfinity(reD))
+        if (double.IsNaN(reD) || reD <= 1.0)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(reD), reD, $"reD must be above 1 (positive infinity for an infinite reservoir), got reD = {reD}.");
