@@ -9,9 +9,11 @@ namespace PdeKit.Numerics.Reservoir;
 /// With <c>X = ln t</c>, a left point j and a right point k around point i,
 /// <c>(d dp/dX)_i = [ (dp_i - dp_j)/(X_i - X_j) (X_k - X_i) + (dp_k - dp_i)/(X_k - X_i) (X_i - X_j) ] / (X_k - X_j)</c>:
 /// the two one-sided slopes weighted by the opposite distance, which is exact for <c>dp = a ln t + b</c> and
-/// second-order accurate in X for smooth data. Smoothing (Bourdet et al. 1989): j is the nearest point at least L
-/// to the left (<c>X_i - X_j &gt;= L</c>) and k the nearest at least L to the right; L = 0 takes the immediate
-/// neighbours. Where no point lies L away on one side (near the ends), the end point of the data on that side
+/// second-order accurate in X for smooth data (it is the slope at the middle point of the parabola through the
+/// three points, so exact for any quadratic in ln t). Smoothing (Bourdet et al. 1989): with the window L in
+/// log cycles (decades of t), j is the nearest point at least L to the left (<c>log10 t_i - log10 t_j &gt;= L</c>)
+/// and k the nearest at least L to the right (points exactly L apart, up to rounding, qualify); L = 0 takes the
+/// immediate neighbours; 0.1 to 0.2 is usual. Where no point lies L away on one side (near the ends), the end point of the data on that side
 /// is used; at the first and last points the one-sided slope to the other side is returned. For a buildup,
 /// pass the superposition or equivalent time as t.
 /// </remarks>
@@ -20,7 +22,7 @@ public static class BourdetDerivative
     /// <summary>The Bourdet derivative <c>d(dp)/d(ln t)</c> at every sample.</summary>
     /// <param name="t">Times, finite, positive and strictly increasing; at least 2.</param>
     /// <param name="dp">Pressure changes at those times, finite; same length as t.</param>
-    /// <param name="smoothing">The smoothing window L in natural-log units of t (0.1 to 0.5 is usual; 0, the default, uses adjacent points); finite and non-negative.</param>
+    /// <param name="smoothing">The smoothing window L in log cycles of t (decades; 0.1 to 0.2 is usual; 0, the default, uses adjacent points); finite and non-negative.</param>
     /// <returns>A new array of the derivative, same length as t.</returns>
     /// <exception cref="ArgumentNullException">t or dp is null.</exception>
     /// <exception cref="ArgumentException">The lengths differ, fewer than 2 points, t is not positive and strictly increasing, or a value is not finite.</exception>
@@ -60,11 +62,13 @@ public static class BourdetDerivative
         var derivative = new double[n];
         derivative[0] = (dp[1] - dp[0]) / (x[1] - x[0]);
         derivative[n - 1] = (dp[n - 1] - dp[n - 2]) / (x[n - 1] - x[n - 2]);
+        // In ln t, less a relative 1e-9 so that points exactly L apart on a regular log grid qualify despite rounding.
+        double window = smoothing * Math.Log(10.0) * (1 - 1e-9);
         int left = 0, right = 1;
         for (int i = 1; i < n - 1; i++)
         {
             // left: the largest j < i with x_i - x_j >= L (0 if none); right: the smallest k > i with x_k - x_i >= L (n - 1 if none).
-            while (left + 1 < i && x[i] - x[left + 1] >= smoothing)
+            while (left + 1 < i && x[i] - x[left + 1] >= window)
             {
                 left++;
             }
@@ -74,7 +78,7 @@ public static class BourdetDerivative
                 right = i + 1;
             }
 
-            while (right < n - 1 && x[right] - x[i] < smoothing)
+            while (right < n - 1 && x[right] - x[i] < window)
             {
                 right++;
             }

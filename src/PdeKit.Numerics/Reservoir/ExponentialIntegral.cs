@@ -7,13 +7,14 @@ namespace PdeKit.Numerics.Reservoir;
 /// </summary>
 /// <remarks>
 /// <para>
-/// E1: for <c>x &lt;= 1</c> the convergent series <c>E1(x) = -gamma - ln x - Sum_{k&gt;=1} (-x)^k/(k k!)</c>
-/// (A&amp;S 5.1.11, DLMF 6.6.2); for <c>x &gt; 1</c> the continued fraction
+/// E1: for <c>x &lt;= 0.75</c> the convergent series <c>E1(x) = -gamma - ln x - Sum_{k&gt;=1} (-x)^k/(k k!)</c>
+/// (A&amp;S 5.1.11, DLMF 6.6.2); above, the continued fraction
 /// <c>E1(x) = exp(-x) / (x + 1 - 1^2/(x + 3 - 2^2/(x + 5 - ...)))</c> (the even contraction of A&amp;S 5.1.22,
-/// DLMF 6.9.1), evaluated by the modified Lentz algorithm (Lentz, Appl. Opt. 15, 1976; Thompson &amp; Barnett,
-/// J. Comput. Phys. 64, 1986). The crossover 1 was chosen by measuring both against 40-digit values
-/// (mpmath) on 460 points in [1e-3, 16]: either side is good to 6e-15 relative between 0.8 and 1.5, the
-/// continued fraction degrades below 0.5 (and needs hundreds of terms), the series above 2.5 (cancellation).
+/// DLMF 6.9.1), summed backwards from a fixed depth <c>N = 24 + 120/x</c>. The crossover and the evaluation order
+/// were chosen by measuring against 30-digit values (mpmath) on dense grids: the series is good to 1e-15 up to
+/// about 0.8 and loses a digit per unit of x beyond (cancellation, 5e-14 at 2.5); the backward continued
+/// fraction is good to 3.5e-16 from 0.6 to 700, while the same fraction by the forward (modified Lentz)
+/// algorithm accumulated up to 1.2e-14 near x = 1.
 /// </para>
 /// <para>
 /// Ei (x &gt; 0): the series <c>Ei(x) = gamma + ln x + Sum_{k&gt;=1} x^k/(k k!)</c> (A&amp;S 5.1.10, DLMF 6.6.1)
@@ -25,8 +26,10 @@ namespace PdeKit.Numerics.Reservoir;
 /// full relative accuracy right up to the zero.
 /// </para>
 /// <para>
-/// Measured against 40-digit values: relative error below 2e-15 for both functions on the whole range tested
-/// (1e-10 &lt;= x &lt;= 700). E1 underflows to 0 above x ~ 745 and Ei overflows to infinity above x ~ 716.
+/// Measured against 30-digit values (mpmath) at 3000 random log-spaced points each, 1e-10 &lt;= x &lt;= 700 (E1)
+/// and 715 (Ei), plus 500 within 1e-15 to 0.1 of the zero of Ei: worst relative error 4.4e-16 (E1) and 1.4e-15 (Ei, near x = 30). Beyond x ~ 708
+/// E1 is subnormal (fewer significant bits) and underflows to 0 above x ~ 745; Ei overflows to infinity above
+/// x ~ 716.
 /// </para>
 /// </remarks>
 public static class ExponentialIntegral
@@ -39,7 +42,7 @@ public static class ExponentialIntegral
     private const double RootHigh = 0.3725074107813666;
     private const double RootLow = 1.3140183414386028e-17;
     private const double RootWindow = 0.15;
-    private const double SeriesToContinuedFraction = 1.0;
+    private const double SeriesToContinuedFraction = 0.75;
     private const double SeriesToAsymptotic = 40.0;
     private const double Tolerance = 1e-17;
 
@@ -114,33 +117,16 @@ public static class ExponentialIntegral
 
     private static double E1ContinuedFraction(double x)
     {
-        // Modified Lentz for 1/(b0 + a1/(b1 + a2/(b2 + ...))) with b_i = x + 2i + 1, a_i = -i^2.
-        const double Tiny = 1e-300;
-        double b = x + 1.0;
-        double c = 1.0 / Tiny;
-        double d = 1.0 / b;
-        double h = d;
-        for (int i = 1; i < 1000; i++)
+        // Evaluated from the tail: t_N = 0, t_{i-1} = i^2 / (x + 2i + 1 - t_i), E1 = exp(-x) / (x + 1 - t_0). The
+        // truncation error falls like exp(-4 sqrt(N x)), so N = 24 + 120/x terms leave less than 1e-17.
+        int terms = (int)Math.Ceiling(24.0 + (120.0 / x));
+        double tail = 0.0;
+        for (int i = terms; i >= 1; i--)
         {
-            double a = -(double)i * i;
-            b += 2.0;
-            d = (a * d) + b;
-            d = 1.0 / (Math.Abs(d) < Tiny ? Tiny : d);
-            c = b + (a / c);
-            if (Math.Abs(c) < Tiny)
-            {
-                c = Tiny;
-            }
-
-            double delta = c * d;
-            h *= delta;
-            if (Math.Abs(delta - 1.0) < 1e-16)
-            {
-                break;
-            }
+            tail = (double)i * i / (x + (2.0 * i) + 1.0 - tail);
         }
 
-        return h * Math.Exp(-x);
+        return Math.Exp(-x) / (x + 1.0 - tail);
     }
 
     private static double EiSeries(double x)

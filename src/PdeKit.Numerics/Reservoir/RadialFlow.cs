@@ -47,7 +47,7 @@ public static class RadialFlow
     public const int DefaultStehfestTerms = 16;
 
     /// <summary>
-    /// <c>ln 4 - gamma = 0.80907...</c>: the constant of the semilog approximation
+    /// <c>ln 4 - gamma = 0.8090787</c> (quoted in the texts truncated, as 0.80907): the constant of the semilog approximation
     /// <c>p_D = (ln t_D + 0.80907)/2</c> (Matthews &amp; Russell, Pressure Buildup and Flow Tests in Wells, SPE
     /// Monograph 1, 1967, ch. 2; Lee, Well Testing, SPE Textbook Series 1, 1982, ch. 1): the large-t_D form of
     /// <c>-Ei(-1/(4 t_D))/2</c> through <c>E1(x) = -gamma - ln x + O(x)</c> (DLMF 6.6.2).
@@ -240,7 +240,7 @@ public static class RadialFlow
                 + $"storage = {storage}); use the effective wellbore radius r_wa = r_w exp(-S): zero skin, tD exp(2S), storage exp(2S), reD exp(S).");
         }
 
-        if (double.IsNaN(reD) || reD <= 1.0 || double.IsNegativeInfinity(reD))
+        if (double.IsNaN(reD) || reD <= 1.0)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(reD), reD, $"reD must be above 1 (positive infinity for an infinite reservoir), got reD = {reD}.");
