@@ -87,7 +87,11 @@ internal static class AblateCommand
     }
 
     /// <summary>The outcome of one (variant, seed) run.</summary>
-    internal sealed record RunOutcome(string Variant, int Seed, double FinalError, double WallSeconds, int AdamSteps, int LbfgsIterations, int Points, int? StepsToTarget, IReadOnlyList<(int Step, double Error)> Curve);
+    internal sealed record RunOutcome(string Variant, int Seed, double FinalError, double WallSeconds, int AdamSteps, int LbfgsIterations, int Points, int? StepsToTarget, IReadOnlyList<(int Step, double Error)> Curve)
+    {
+        /// <summary>Final values of the problem's trainable unknowns (inverse problems).</summary>
+        public IReadOnlyDictionary<string, double> Unknowns { get; init; } = new Dictionary<string, double>();
+    }
 
     private static int Run(Request q)
     {
@@ -133,10 +137,13 @@ internal static class AblateCommand
                 {
                     double err = evaluator.Evaluate(result.Network).Errors[0].RelativeL2;
                     int? reached = curve.Where(c => c.Item2 <= q.Target).Select(c => (int?)c.Item1).FirstOrDefault();
-                    outcomes.Add(new RunOutcome(v.Label, o.Seed, err, result.WallSeconds, result.AdamSteps, result.LbfgsIterations, result.Points, reached, curve));
+                    outcomes.Add(new RunOutcome(v.Label, o.Seed, err, result.WallSeconds, result.AdamSteps, result.LbfgsIterations, result.Points, reached, curve)
+                    {
+                        Unknowns = result.Network.UnknownValues(),
+                    });
                 }
                 done++;
-                if (!q.Json) Console.WriteLine($"[{done}/{total}] {v.Label} seed {o.Seed}: rel L2 {outcomes[^1].FinalError:E3}, {outcomes[^1].WallSeconds:F1} s, {outcomes[^1].Points} points");
+                if (!q.Json) Console.WriteLine($"[{done}/{total}] {v.Label} seed {o.Seed}: rel L2 {outcomes[^1].FinalError:E3}, {outcomes[^1].WallSeconds:F1} s, {outcomes[^1].Points} points{string.Concat(outcomes[^1].Unknowns.Select(u => $", {u.Key} {u.Value:G6}"))}");
             }
         }
 
@@ -149,7 +156,7 @@ internal static class AblateCommand
         Plots.ErrorCurves(writer.PathOf("error_vs_step.png"), summary.Where(r => r.MeanCurve.Steps.Length > 0).Select(r => (r.Variant, r.MeanCurve.Steps, r.MeanCurve.Errors)).ToList(),
             $"{entry.Name}: relative L2 error (geometric mean over {q.Seeds} seeds)", "relative L2");
         writer.Commit();
-        if (q.Json) Output.WriteJson(new { directory = writer.Target, summary = summary.Select(s => new { s.Variant, s.Runs, s.MeanError, s.StdError, s.MinError, s.MaxError, s.MeanSeconds, s.Reached, s.MeanStepsToTarget, s.MeanPoints }) });
+        if (q.Json) Output.WriteJson(new { directory = writer.Target, summary = summary.Select(s => new { s.Variant, s.Runs, s.MeanError, s.StdError, s.MinError, s.MaxError, s.MeanSeconds, s.Reached, s.MeanStepsToTarget, s.MeanPoints, unknowns = s.Unknowns.ToDictionary(u => u.Key, u => new { mean = u.Value.Mean, std = u.Value.Std }) }) });
         else
         {
             Console.WriteLine(markdown);
@@ -161,7 +168,11 @@ internal static class AblateCommand
     /// <summary>Per-variant statistics over seeds.</summary>
     internal sealed record VariantSummary(
         string Variant, int Runs, double MeanError, double StdError, double MinError, double MaxError, double MeanSeconds,
-        int Reached, double MeanStepsToTarget, double MeanPoints, (double[] Steps, double[] Errors) MeanCurve);
+        int Reached, double MeanStepsToTarget, double MeanPoints, (double[] Steps, double[] Errors) MeanCurve)
+    {
+        /// <summary>Mean and sample standard deviation of each unknown over the seeds.</summary>
+        public IReadOnlyDictionary<string, (double Mean, double Std)> Unknowns { get; init; } = new Dictionary<string, (double, double)>();
+    }
 
     internal static List<VariantSummary> Summarize(IReadOnlyList<Variant> variants, IReadOnlyList<RunOutcome> outcomes) => variants.Select(v =>
     {
@@ -176,18 +187,31 @@ internal static class AblateCommand
         var curve = steps.Select(st => Math.Exp(runs.Average(r => Math.Log(Math.Max(r.Curve.First(c => c.Step == st).Error, 1e-300))))).ToArray();
         return new VariantSummary(v.Label, runs.Count, mean, std, errs.Min(), errs.Max(), runs.Average(r => r.WallSeconds),
             reached.Count, reached.Count > 0 ? reached.Average(r => r.StepsToTarget!.Value) : double.NaN, runs.Average(r => r.Points),
-            (steps.Select(s => (double)s).ToArray(), curve));
+            (steps.Select(s => (double)s).ToArray(), curve))
+        {
+            Unknowns = runs.SelectMany(r => r.Unknowns.Keys).Distinct().ToDictionary(k => k, k =>
+            {
+                var vals = runs.Select(r => r.Unknowns[k]).ToArray();
+                double m = vals.Average();
+                return (m, vals.Length > 1 ? Math.Sqrt(vals.Sum(v => (v - m) * (v - m)) / (vals.Length - 1)) : 0.0);
+            }),
+        };
     }).ToList();
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Quote(string s) => s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
 
-    private static string RunsCsv(IEnumerable<RunOutcome> outcomes)
+    private static string RunsCsv(IReadOnlyList<RunOutcome> outcomes)
     {
-        var sb = new StringBuilder("variant,seed,final_rel_l2,wall_s,adam_steps,lbfgs_iterations,points,steps_to_target\n");
+        var unknowns = outcomes.SelectMany(o => o.Unknowns.Keys).Distinct().ToList();
+        var sb = new StringBuilder("variant,seed,final_rel_l2,wall_s,adam_steps,lbfgs_iterations,points,steps_to_target" + string.Concat(unknowns.Select(u => ",unknown_" + u)) + "\n");
         foreach (var o in outcomes)
-            sb.Append(CultureInfo.InvariantCulture, $"{Quote(o.Variant)},{o.Seed},{F(o.FinalError)},{F(o.WallSeconds)},{o.AdamSteps},{o.LbfgsIterations},{o.Points},{(o.StepsToTarget is { } s ? s.ToString(CultureInfo.InvariantCulture) : "")}\n");
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{Quote(o.Variant)},{o.Seed},{F(o.FinalError)},{F(o.WallSeconds)},{o.AdamSteps},{o.LbfgsIterations},{o.Points},{(o.StepsToTarget is { } s ? s.ToString(CultureInfo.InvariantCulture) : "")}");
+            foreach (var u in unknowns) sb.Append(',').Append(o.Unknowns.TryGetValue(u, out var v) ? F(v) : "");
+            sb.Append('\n');
+        }
         return sb.ToString();
     }
 
@@ -207,7 +231,7 @@ internal static class AblateCommand
         return sb.ToString();
     }
 
-    private static string SummaryMarkdown(string problem, Request q, TrainingOptions basis, IEnumerable<VariantSummary> rows)
+    private static string SummaryMarkdown(string problem, Request q, TrainingOptions basis, IReadOnlyList<VariantSummary> rows)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"# Ablation: {problem}\n\n");
@@ -217,6 +241,13 @@ internal static class AblateCommand
         sb.Append("|---|---|---|---|---|---|---|---|\n");
         foreach (var r in rows)
             sb.Append(CultureInfo.InvariantCulture, $"| {r.Variant} | {r.MeanError:E2} ± {r.StdError:E1} | {r.MinError:E2} | {r.MaxError:E2} | {r.MeanSeconds:F1} | {r.Reached}/{r.Runs} | {(double.IsNaN(r.MeanStepsToTarget) ? "-" : r.MeanStepsToTarget.ToString("F0", CultureInfo.InvariantCulture))} | {r.MeanPoints:F0} |\n");
+        var withUnknowns = rows.Where(r => r.Unknowns.Count > 0).ToList();
+        if (withUnknowns.Count > 0)
+        {
+            sb.Append("\nTrained unknowns (mean ± standard deviation over seeds):\n\n| variant | " + string.Join(" | ", withUnknowns[0].Unknowns.Keys) + " |\n|---|" + string.Concat(withUnknowns[0].Unknowns.Keys.Select(_ => "---|")) + "\n");
+            foreach (var r in withUnknowns)
+                sb.Append(CultureInfo.InvariantCulture, $"| {r.Variant} | {string.Join(" | ", r.Unknowns.Values.Select(u => $"{u.Mean:G5} ± {u.Std:G2}"))} |\n");
+        }
         return sb.ToString();
     }
 }
