@@ -21,8 +21,13 @@ internal static class ReferenceCommand
     {
         var entry = ProblemCatalog.Find(name);
         var problem = entry.Build();
-        if (problem is not Burgers burgers) throw new ArgumentException($"{entry.Name} has no reference study yet");
-        var study = BurgersReferences.Study(burgers);
+        var study = problem switch
+        {
+            Burgers burgers => BurgersReferences.Study(burgers),
+            AllenCahn allenCahn => ReferenceStudies.AllenCahn(allenCahn),
+            RadialDiffusivity radial => ReferenceStudies.Radial(radial),
+            _ => throw new ArgumentException($"{entry.Name} has no reference study yet (studies: burgers, allen-cahn, diffusivity-radial, diffusivity-radial-plain)"),
+        };
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);
