@@ -29,11 +29,8 @@ public sealed record RadialDiffusivity : IProblem
     /// <summary>Creates the problem.</summary>
     public RadialDiffusivity(double rMax = 1e3, double tMin = 1e2, double tMax = 1e6, bool logCoordinates = true)
     {
-        RMax = Guard.Positive(rMax, nameof(rMax));
-        TMin = Guard.Positive(tMin, nameof(tMin));
-        TMax = Guard.Positive(tMax, nameof(tMax));
-        if (!(RMax > 1)) throw new ArgumentException($"rMax must exceed the well radius r_D = 1 (got {rMax})", nameof(rMax));
-        if (!(TMax > TMin)) throw new ArgumentException($"tMax must exceed tMin (got [{tMin}, {tMax}])", nameof(tMax));
+        Guard.RadialWindow(rMax, tMin, tMax);
+        (RMax, TMin, TMax) = (rMax, tMin, tMax);
         LogCoordinates = logCoordinates;
         Domain = logCoordinates
             ? new Domain([new Axis("x", 0, Math.Log(RMax)), new Axis("t", Math.Log(TMin), Math.Log(TMax))])

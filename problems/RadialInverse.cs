@@ -32,11 +32,8 @@ public sealed record RadialInverse : IProblem
         KappaStart = Guard.Positive(kappaStart, nameof(kappaStart));
         if (samples < 2) throw new ArgumentException($"samples must be at least 2 (got {samples})", nameof(samples));
         if (!(noise >= 0) || !double.IsFinite(noise)) throw new ArgumentException($"noise must be a finite non-negative fraction (got {noise})", nameof(noise));
-        RMax = Guard.Positive(rMax, nameof(rMax));
-        TMin = Guard.Positive(tMin, nameof(tMin));
-        TMax = Guard.Positive(tMax, nameof(tMax));
-        if (!(RMax > 1)) throw new ArgumentException($"rMax must exceed the well radius r_D = 1 (got {rMax})", nameof(rMax));
-        if (!(TMax > TMin)) throw new ArgumentException($"tMax must exceed tMin (got [{tMin}, {tMax}])", nameof(tMax));
+        Guard.RadialWindow(rMax, tMin, tMax);
+        (RMax, TMin, TMax) = (rMax, tMin, tMax);
         Noise = noise;
         Domain = new Domain([new Axis("x", 0, Math.Log(RMax)), new Axis("t", Math.Log(TMin), Math.Log(TMax))]);
 

@@ -102,7 +102,7 @@ public sealed class AllenCahnSolver
     /// <exception cref="InvalidOperationException">The solution stopped being finite (the time step is too large for the data).</exception>
     public SpaceTimeField Solve(ReadOnlySpan<double> times, Func<double, double>? initial = null)
     {
-        ValidateTimes(times);
+        Grids.ValidateOutputTimes(times);
         initial ??= static x => x * x * double.CosPi(x);
         int n = Modes;
         var x = new double[n + 1];
@@ -158,28 +158,6 @@ public sealed class AllenCahnSolver
                 throw new InvalidOperationException(
                     $"The solution stopped being finite by t = {time}: the time step dt = {Dt} is too large for the data "
                     + $"(the explicit reaction needs dt R (3 max u^2 - 1) of order one or less); use a smaller dt.");
-            }
-        }
-    }
-
-    private static void ValidateTimes(ReadOnlySpan<double> times)
-    {
-        if (times.IsEmpty)
-        {
-            throw new ArgumentException("At least one output time is needed.", nameof(times));
-        }
-
-        for (int i = 0; i < times.Length; i++)
-        {
-            if (!double.IsFinite(times[i]) || times[i] < 0)
-            {
-                throw new ArgumentException($"Output times must be finite and non-negative; times[{i}] = {times[i]}.", nameof(times));
-            }
-
-            if (i > 0 && times[i] <= times[i - 1])
-            {
-                throw new ArgumentException(
-                    $"Output times must be strictly ascending; times[{i - 1}] = {times[i - 1]}, times[{i}] = {times[i]}.", nameof(times));
             }
         }
     }

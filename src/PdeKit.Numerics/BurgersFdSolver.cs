@@ -84,7 +84,7 @@ public sealed class BurgersFdSolver
     /// <exception cref="ArgumentException">times is empty, not strictly ascending, negative or not finite.</exception>
     public SpaceTimeField Solve(ReadOnlySpan<double> times)
     {
-        ValidateTimes(times);
+        Grids.ValidateOutputTimes(times);
         int n = Cells;
         double h = Spacing;
         var x = new double[n + 1];
@@ -127,27 +127,5 @@ public sealed class BurgersFdSolver
         }
 
         return new SpaceTimeField(x, times.ToArray(), u);
-    }
-
-    private static void ValidateTimes(ReadOnlySpan<double> times)
-    {
-        if (times.IsEmpty)
-        {
-            throw new ArgumentException("At least one output time is needed.", nameof(times));
-        }
-
-        for (int i = 0; i < times.Length; i++)
-        {
-            if (!double.IsFinite(times[i]) || times[i] < 0)
-            {
-                throw new ArgumentException($"Output times must be finite and non-negative; times[{i}] = {times[i]}.", nameof(times));
-            }
-
-            if (i > 0 && times[i] <= times[i - 1])
-            {
-                throw new ArgumentException(
-                    $"Output times must be strictly ascending; times[{i - 1}] = {times[i - 1]}, times[{i}] = {times[i]}.", nameof(times));
-            }
-        }
     }
 }

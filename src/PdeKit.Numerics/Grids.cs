@@ -40,4 +40,28 @@ public static class Grids
         points[n - 1] = b;
         return points;
     }
+
+    /// <summary>Checks solver output times: at least one, finite, non-negative and strictly ascending.</summary>
+    /// <exception cref="ArgumentException">The first bad time, by index.</exception>
+    internal static void ValidateOutputTimes(ReadOnlySpan<double> times, string paramName = "times")
+    {
+        if (times.IsEmpty)
+        {
+            throw new ArgumentException("At least one output time is needed.", paramName);
+        }
+
+        for (int i = 0; i < times.Length; i++)
+        {
+            if (!double.IsFinite(times[i]) || times[i] < 0)
+            {
+                throw new ArgumentException($"Output times must be finite and non-negative; times[{i}] = {times[i]}.", paramName);
+            }
+
+            if (i > 0 && times[i] <= times[i - 1])
+            {
+                throw new ArgumentException(
+                    $"Output times must be strictly ascending; times[{i - 1}] = {times[i - 1]}, times[{i}] = {times[i]}.", paramName);
+            }
+        }
+    }
 }

@@ -152,7 +152,7 @@ public sealed class Diffusivity2DFdSolver
     /// <exception cref="InvalidOperationException">Conjugate gradients did not reach the tolerance within <see cref="MaxIterations"/>.</exception>
     public Diffusivity2DField Solve(ReadOnlySpan<double> times)
     {
-        ValidateTimes(times);
+        Grids.ValidateOutputTimes(times);
         ArgumentNullException.ThrowIfNull(West, nameof(West));
         ArgumentNullException.ThrowIfNull(East, nameof(East));
         ArgumentNullException.ThrowIfNull(South, nameof(South));
@@ -304,28 +304,6 @@ public sealed class Diffusivity2DFdSolver
             MaxIterationsPerStep = system.MaxIterationsPerStep,
             MaxRelativeResidual = system.MaxRelativeResidual,
         };
-    }
-
-    private static void ValidateTimes(ReadOnlySpan<double> times)
-    {
-        if (times.IsEmpty)
-        {
-            throw new ArgumentException("At least one output time is needed.", nameof(times));
-        }
-
-        for (int i = 0; i < times.Length; i++)
-        {
-            if (!double.IsFinite(times[i]) || times[i] < 0)
-            {
-                throw new ArgumentException($"Times must be finite and non-negative; times[{i}] = {times[i]}.", nameof(times));
-            }
-
-            if (i > 0 && !(times[i] > times[i - 1]))
-            {
-                throw new ArgumentException(
-                    $"Times must be strictly ascending; times[{i}] = {times[i]} follows times[{i - 1}] = {times[i - 1]}.", nameof(times));
-            }
-        }
     }
 
     /// <summary>

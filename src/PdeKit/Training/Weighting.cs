@@ -54,16 +54,9 @@ public sealed class FixedWeighting : ILossWeighting
     {
         ArgumentNullException.ThrowIfNull(context);
         var reduced = LossWeightings.Reduce(terms, causal, context);
-        Tensor? loss = null;
-        for (int i = 0; i < terms.Count; i++)
-        {
-            double w = given.TryGetValue(terms[i].Name, out var v) ? v : 1.0;
-            used[terms[i].Name] = w;
-            var term = w == 1.0 ? reduced[i] : w * reduced[i];
-            loss = loss is null ? term : loss + term;
-        }
+        var loss = LossWeightings.WeightedSum(terms, reduced, name => given.TryGetValue(name, out var v) ? v : 1.0, used);
         causal?.Report(used);
-        return loss!;
+        return loss;
     }
 }
 
@@ -102,16 +95,9 @@ public sealed class GradNormWeighting : ILossWeighting
         bool update = !context.Frozen && terms.Count > 1
             && (weights.Count == 0 || context.Step % options.Every == 0);
         if (update) Update(terms, reduced, context.Parameters);
-        Tensor? loss = null;
-        for (int i = 0; i < terms.Count; i++)
-        {
-            double w = weights.TryGetValue(terms[i].Name, out var v) ? v : 1.0;
-            used[terms[i].Name] = w;
-            var term = w == 1.0 ? reduced[i] : w * reduced[i];
-            loss = loss is null ? term : loss + term;
-        }
+        var loss = LossWeightings.WeightedSum(terms, reduced, name => weights.TryGetValue(name, out var v) ? v : 1.0, used);
         causal?.Report(used);
-        return loss!;
+        return loss;
     }
 
     private void Update(IReadOnlyList<LossTerm> terms, IReadOnlyList<Tensor> reduced, IReadOnlyList<Parameter> parameters)
@@ -176,6 +162,20 @@ public static class LossWeightings
         foreach (var (k, w) in given)
             if (!(w >= 0) || !double.IsFinite(w)) throw new ArgumentException($"weight of {k} must be a finite non-negative number (got {w})", nameof(weights));
         return given;
+    }
+
+    /// <summary>sum_i w_i reduced_i, recording each weight in <paramref name="used"/>.</summary>
+    internal static Tensor WeightedSum(IReadOnlyList<LossTerm> terms, IReadOnlyList<Tensor> reduced, Func<string, double> weightOf, Dictionary<string, double> used)
+    {
+        Tensor? loss = null;
+        for (int i = 0; i < terms.Count; i++)
+        {
+            double w = weightOf(terms[i].Name);
+            used[terms[i].Name] = w;
+            var term = w == 1.0 ? reduced[i] : w * reduced[i];
+            loss = loss is null ? term : loss + term;
+        }
+        return loss!;
     }
 
     internal static IReadOnlyList<Tensor> Reduce(IReadOnlyList<LossTerm> terms, CausalWeights? causal, WeightingContext context)
