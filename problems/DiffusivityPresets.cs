@@ -36,4 +36,14 @@ public static class DiffusivityPresets
         LbfgsIterations = 5000,
         EvalEvery = 1000,
     };
+
+    /// <summary>
+    /// The inverse problem's CPU preset: <see cref="Quick"/> with gradient-norm balancing, which keeps the 1%-noisy
+    /// data term from overriding the PDE residual (with fixed unit weights kappa came out 1.4% low; see
+    /// tests/benchmarks/results/2026-11-23-ablations-cpu).
+    /// </summary>
+    public static TrainingOptions InverseQuick { get; } = Quick with { Weighting = new WeightingOptions { Balancing = LossBalancing.GradNorm } };
+
+    /// <summary>The inverse problem's GPU preset: <see cref="Default"/> with gradient-norm balancing.</summary>
+    public static TrainingOptions InverseDefault { get; } = Default with { Weighting = new WeightingOptions { Balancing = LossBalancing.GradNorm } };
 }

@@ -71,7 +71,7 @@ public static class ProblemCatalog
             "radial finite-difference solver at the true k/k0; the recovered unknown kappa vs kappaTrue",
             new Dictionary<string, double> { ["kappaTrue"] = 1.8, ["kappaStart"] = 1.0, ["samples"] = 50, ["noise"] = 0.01, ["seed"] = 7 },
             p => new RadialInverse(p["kappaTrue"], p["kappaStart"], (int)p["samples"], p["noise"], (int)p["seed"]),
-            new Dictionary<string, TrainingOptions> { ["quick"] = DiffusivityPresets.Quick, ["default"] = DiffusivityPresets.Default }),
+            new Dictionary<string, TrainingOptions> { ["quick"] = DiffusivityPresets.InverseQuick, ["default"] = DiffusivityPresets.InverseDefault }),
     ];
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>

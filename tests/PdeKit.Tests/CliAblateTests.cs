@@ -41,6 +41,59 @@ public class CliAblateTests
     }
 
     [Test]
+    public void AblateVariesProblemParametersAndReportsUnknowns()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "pdekit-ablate-inv-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, _, stderr) = CliProcess.Run(NoEnv, "ablate", "diffusivity-radial-inverse", "--vary", "problem.kappaStart=1,1.5",
+                "--seeds", "1", "--steps", "3", "--lbfgs", "0", "--set", "points=64", "--set", "model.width=4", "--device", "cpu", "--out", dir);
+            Assert.That(code, Is.EqualTo(0), stderr);
+            var runs = File.ReadAllLines(Path.Combine(dir, "runs.csv"));
+            Assert.That(runs[0], Does.EndWith(",unknown_kappa"));
+            var kappas = runs.Skip(1).Select(l => double.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.That(kappas[0], Is.EqualTo(1.0).Within(0.05), "three small steps from the start value");
+            Assert.That(kappas[1], Is.EqualTo(1.5).Within(0.08));
+            Assert.That(File.ReadAllText(Path.Combine(dir, "summary.md")), Does.Contain("| variant | kappa |"));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Test]
+    public void FitWellTestInterpretsTheLeeDrawdownAndWritesPlots()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "pdekit-fit-" + Guid.NewGuid().ToString("N"));
+        string csv = Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../../../shared/data/lee2003_example_2_12_drawdown.csv");
+        try
+        {
+            var (code, stdout, stderr) = CliProcess.Run(NoEnv, "fit-welltest", csv, "--time", "t_hr", "--pressure", "p_psia_derived",
+                "--rate", "250", "--fvf", "1.136", "--viscosity", "0.8", "--porosity", "0.039", "--ct", "17e-6", "--rw", "0.198",
+                "--thickness", "69", "--initial-pressure", "4412", "--out", dir, "--json");
+            Assert.That(code, Is.EqualTo(0), stderr);
+            foreach (var f in new[] { "spec.json", "fit.json", "fit.csv", "loglog.png", "semilog.png" })
+                Assert.That(File.Exists(Path.Combine(dir, f)), Is.True, f);
+            using var json = JsonDocument.Parse(stdout);
+            var result = json.RootElement.GetProperty("result");
+            Assert.That(result.GetProperty("converged").GetBoolean(), Is.True);
+            Assert.That(result.GetProperty("permeabilityMd").GetDouble(), Is.InRange(5.0, 9.0));
+            Assert.That(File.ReadAllLines(Path.Combine(dir, "fit.csv")), Has.Length.EqualTo(38));
+            var (bad, _, err) = CliProcess.Run(NoEnv, "fit-welltest", csv, "--time", "t_hr", "--pressure", "p_psi",
+                "--rate", "250", "--fvf", "1.136", "--viscosity", "0.8", "--porosity", "0.039", "--ct", "17e-6", "--rw", "0.198",
+                "--thickness", "69", "--initial-pressure", "4412", "--out", dir + "-bad");
+            Assert.That(bad, Is.EqualTo(2));
+            Assert.That(err, Does.Contain("no column named 'p_psi'"));
+            Assert.That(Directory.Exists(dir + "-bad"), Is.False, "nothing half-written");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Test]
     public void TrainSpecReplayTakesDeviceStepsAndSetOverrides()
     {
         string dir = Path.Combine(Path.GetTempPath(), "pdekit-spec-" + Guid.NewGuid().ToString("N"));

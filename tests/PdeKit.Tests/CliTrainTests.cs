@@ -58,6 +58,11 @@ public class CliTrainTests
     [TestCase("ablate|burgers|--vary|points=1|--vary|points=2", "given twice")]
     [TestCase("ablate|burgers|--vary|model.width=8,0", "model width must be at least 1")]
     [TestCase("ablate|burgers|--seeds|0", "--seeds must be at least 1")]
+    [TestCase("ablate|burgers|--vary|problem.nu=0.01,-1", "nu must be a positive number")]
+    [TestCase("ablate|burgers|--vary|problem.mu=1,2", "has no parameter 'mu'")]
+    [TestCase("fit-welltest|/nonexistent.csv|--rate|1|--fvf|1|--viscosity|1|--porosity|0.1|--ct|1e-5|--rw|0.3|--thickness|10|--initial-pressure|3000", "does not exist")]
+    [TestCase("fit-welltest|x.csv|--rate|-1|--fvf|1|--viscosity|1|--porosity|0.1|--ct|1e-5|--rw|0.3|--thickness|10|--initial-pressure|3000", "rate")]
+    [TestCase("fit-welltest|x.csv|--rate|1|--fvf|1|--viscosity|1|--porosity|0.1|--ct|1e-5|--rw|0.3|--thickness|10|--initial-pressure|3000|--boundary|fault", "--boundary must be infinite or closed")]
     public void BadInputsGiveOneClearLine(string args, string expected)
     {
         var (code, _, stderr) = CliProcess.Run(NoEnv, args.Split('|'));

@@ -47,7 +47,11 @@ internal static class AblateCommand
         double Target, int? EvalEvery, string? Out, bool Json);
 
     /// <summary>One cell of the grid: its label, the settings it changes, and the options it trains with.</summary>
-    internal sealed record Variant(string Label, IReadOnlyList<KeyValuePair<string, string>> Settings, TrainingOptions Options);
+    internal sealed record Variant(string Label, IReadOnlyList<KeyValuePair<string, string>> Settings, TrainingOptions Options)
+    {
+        /// <summary>Problem parameters this variant sets (from --vary problem.NAME=...).</summary>
+        public IReadOnlyDictionary<string, double> ProblemParameters { get; init; } = new Dictionary<string, double>();
+    }
 
     /// <summary>The cartesian product of the varied settings applied to <paramref name="basis"/>, validated before anything trains.</summary>
     /// <exception cref="ArgumentException">A malformed --vary, a repeated key, or a value the options reject.</exception>
@@ -68,9 +72,13 @@ internal static class AblateCommand
         var cells = new List<List<KeyValuePair<string, string>>> { new() };
         foreach (var (key, values) in axes)
             cells = cells.SelectMany(c => values.Select(v => new List<KeyValuePair<string, string>>(c) { new(key, v) })).ToList();
+        static bool IsProblem(KeyValuePair<string, string> kv) => kv.Key.StartsWith("problem.", StringComparison.OrdinalIgnoreCase);
         return cells.Select(c => new Variant(
             c.Count == 0 ? "baseline" : string.Join(" ", c.Select(kv => $"{kv.Key}={kv.Value}")),
-            c, c.Aggregate(basis, Apply))).ToList();
+            c, c.Where(kv => !IsProblem(kv)).Aggregate(basis, Apply))
+        {
+            ProblemParameters = c.Where(IsProblem).ToDictionary(kv => kv.Key["problem.".Length..], kv => ProblemCatalog.ParseValue(kv.Key, kv.Value)),
+        }).ToList();
     }
 
     private static TrainingOptions Apply(TrainingOptions o, KeyValuePair<string, string> kv)
@@ -112,17 +120,23 @@ internal static class AblateCommand
         };
         basis.Validate();
         var variants = Grid(basis, q.Vary);
-        var problem = entry.Build(parameters);
+        // Every variant's problem is built before anything trains, so a bad parameter fails fast.
+        var problems = variants.Select(v =>
+        {
+            var values = new Dictionary<string, double>(overrides);
+            foreach (var (k, val) in v.ProblemParameters) values[k] = val;
+            return entry.Build(values);
+        }).ToList();
         string target = q.Out ?? Path.Combine("runs", $"ablate-{entry.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 
         using var writer = new RunWriter(target);
         writer.WriteJson("spec.json", new { problem = entry.Name, problemParameters = parameters, preset = q.Preset, vary = q.Vary, seeds = q.Seeds, target = q.Target, options = basis });
         TorchRuntime.Initialize();
-        var evaluator = new Evaluator(problem);
         var outcomes = new List<RunOutcome>();
         int total = variants.Count * q.Seeds, done = 0;
-        foreach (var v in variants)
+        foreach (var (v, problem) in variants.Zip(problems))
         {
+            var evaluator = new Evaluator(problem);
             for (int s = 0; s < q.Seeds; s++)
             {
                 var o = v.Options with { Seed = v.Options.Seed + s };
