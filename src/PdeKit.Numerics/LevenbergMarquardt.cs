@@ -12,9 +12,9 @@ public sealed record LmOptions(int MaxIterations = 100, double Tolerance = 1e-8,
 /// <param name="X">Parameters at the minimum.</param>
 /// <param name="Residuals">Residuals at the minimum.</param>
 /// <param name="Cost">Sum of squared residuals.</param>
-/// <param name="StandardErrors">sqrt of the diagonal of s^2 (J^T J)^-1, s^2 = cost / (m - n) (NaN when m &lt;= n or J^T J is singular).</param>
+/// <param name="StandardErrors">sqrt of the diagonal of s^2 (J^T J)^-1, s^2 = cost / (m - n), computed through the SVD of J (all NaN when m &lt;= n or J is rank-deficient to a condition number of 1e12).</param>
 /// <param name="Iterations">Iterations taken.</param>
-/// <param name="Converged">True when the tolerance was met before the iteration limit.</param>
+/// <param name="Converged">True when the tolerance was met before the iteration limit, or no damped step lowered a finite cost; false when the limit was hit or the residuals could not be evaluated near the last point.</param>
 public sealed record LmResult(double[] X, double[] Residuals, double Cost, double[] StandardErrors, int Iterations, bool Converged);
 
 /// <summary>
@@ -47,7 +47,7 @@ public static class LevenbergMarquardt
             var jt = j.Transpose();
             var a = jt * j;
             var g = jt * Vector<double>.Build.DenseOfArray(r);
-            bool improved = false;
+            bool improved = false, anyFinite = false;
             for (int tries = 0; tries < 30 && !improved; tries++)
             {
                 var damped = a.Clone();
@@ -64,6 +64,7 @@ public static class LevenbergMarquardt
                     rt = [];
                 }
                 double ct = rt.Length == r.Length && rt.All(double.IsFinite) ? SumSquares(rt) : double.PositiveInfinity;
+                anyFinite |= double.IsFinite(ct);
                 if (ct < cost)
                 {
                     improved = true;
@@ -80,7 +81,10 @@ public static class LevenbergMarquardt
             }
             if (!improved)
             {
-                converged = true; // no downhill step at any damping: a (local) minimum to working precision
+                // No downhill step at any damping: a (local) minimum to working precision when the trial
+                // residuals could be evaluated; when every trial failed (threw or gave non-finite values)
+                // the model cannot be evaluated near x, and that is not convergence.
+                converged = anyFinite;
                 break;
             }
             if (!converged) j = Jacobian(residuals, x, r.Length, o.JacobianStep);
@@ -91,11 +95,24 @@ public static class LevenbergMarquardt
     private static double[] StandardErrors(Matrix<double> j, double cost, int m)
     {
         int n = j.ColumnCount;
-        if (m <= n) return Enumerable.Repeat(double.NaN, n).ToArray();
-        var a = j.Transpose() * j;
-        if (a.Determinant() == 0) return Enumerable.Repeat(double.NaN, n).ToArray();
-        var cov = a.Inverse() * (cost / (m - n));
-        return Enumerable.Range(0, n).Select(i => Math.Sqrt(Math.Max(cov[i, i], 0))).ToArray();
+        if (m <= n || j.Enumerate().Any(v => !double.IsFinite(v))) return Enumerable.Repeat(double.NaN, n).ToArray();
+        // Covariance sigma^2 (J^T J)^-1 through the SVD of J, J = U S V^T: (J^T J)^-1 = V S^-2 V^T.
+        // A (near) rank-deficient J leaves some parameter combination undetermined; every standard
+        // error is then reported as NaN rather than a misleading finite (or zero) value.
+        var svd = j.Svd(computeVectors: true);
+        var s = svd.S;
+        if (s.Count < n || !(s[0] > 0) || s[n - 1] / s[0] < 1e-12 || !s.All(double.IsFinite))
+            return Enumerable.Repeat(double.NaN, n).ToArray();
+        var v = svd.VT.Transpose();
+        double sigma2 = cost / (m - n);
+        var errors = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double variance = 0;
+            for (int k = 0; k < n; k++) variance += v[i, k] * v[i, k] / (s[k] * s[k]);
+            errors[i] = variance > 0 ? Math.Sqrt(variance * sigma2) : double.NaN;
+        }
+        return errors;
     }
 
     private static Matrix<double> Jacobian(Func<double[], double[]> f, double[] x, int m, double h)

@@ -127,6 +127,9 @@ internal static class AblateCommand
             foreach (var (k, val) in v.ProblemParameters) values[k] = val;
             return entry.Build(values);
         }).ToList();
+        // Likewise every variant's strategy (e.g. causal weighting on a problem without time).
+        foreach (var (v, problem) in variants.Zip(problems))
+            if (Trainer.DefaultWeighting(problem, v.Options) is IDisposable d) d.Dispose();
         string target = q.Out ?? Path.Combine("runs", $"ablate-{entry.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 
         using var writer = new RunWriter(target);

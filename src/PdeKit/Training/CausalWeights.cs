@@ -83,7 +83,11 @@ public sealed class CausalWeights
             if (!context.Frozen && (double.IsNaN(MinWeight) || context.Step % options.CheckEvery == 0))
             {
                 MinWeight = w.min().Value();
-                if (MinWeight > options.Threshold && epsIndex < options.Eps.Count - 1) epsIndex++;
+                if (MinWeight > options.Threshold && epsIndex < options.Eps.Count - 1)
+                {
+                    epsIndex++;
+                    MinWeight = double.NaN; // measured afresh under the new eps on the next step, so Converged cannot fire early
+                }
             }
         }
         return terms.Select((t, i) => chunkMeans[i] is { } m ? (w * m).mean() : t.Mean).ToList();

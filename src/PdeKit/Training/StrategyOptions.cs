@@ -41,8 +41,11 @@ public sealed record WeightingOptions
     /// <summary>Causal weighting: move to the next eps once min w exceeds this.</summary>
     public double CausalThreshold { get; init; } = 0.99;
 
+    /// <summary>Causal weighting: read min w back from the device (and maybe advance eps) every this many steps.</summary>
+    public int CausalCheckEvery { get; init; } = 10;
+
     /// <summary>The causal settings as a <see cref="CausalOptions"/>.</summary>
-    public CausalOptions CausalOptions() => new(CausalChunks, CausalEps, CausalThreshold);
+    public CausalOptions CausalOptions() => new(CausalChunks, CausalEps, CausalThreshold, CausalCheckEvery);
 
     /// <summary>A short label for tables, e.g. "causal+gradnorm".</summary>
     public string Label => (Causal, Balancing) switch

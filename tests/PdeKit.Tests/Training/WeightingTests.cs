@@ -69,6 +69,19 @@ public class WeightingTests
     }
 
     [Test]
+    public void ReachingTheLastEpsIsNotConvergenceUntilTheWeightsAreMeasuredUnderIt()
+    {
+        var causal = new CausalWeights(new CausalOptions(4, [1e-2, 1e-1, 1], CheckEvery: 1), 0, 2);
+        var weighting = new FixedWeighting(causal: causal);
+        var small = tensor(new double[] { 1e-4, 1e-4, 1e-4, 1e-4 });
+        for (int step = 1; step <= 2; step++) weighting.Combine([Term(small)], new WeightingContext(step, []));
+        Assert.That(causal.Eps, Is.EqualTo(1.0));
+        Assert.That(causal.Converged, Is.False, "the last eps was just reached: its weights have not been checked yet");
+        weighting.Combine([Term(small)], new WeightingContext(3, []));
+        Assert.That(causal.Converged, Is.True);
+    }
+
+    [Test]
     public void FrozenContextsReuseTheLastWeights()
     {
         var causal = new CausalWeights(new CausalOptions(4, [1.0]), 0, 2);
