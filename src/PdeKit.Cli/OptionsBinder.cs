@@ -69,8 +69,9 @@ internal static class OptionsBinder
         }
         if (current is JsonArray)
         {
-            var items = text.Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var array = new JsonArray();
+            if (text is "none" or "[]") return array; // an empty list, e.g. model.interfaces=none
+            var items = text.Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             foreach (var item in items)
             {
                 if (!double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d))

@@ -46,5 +46,25 @@ public sealed record ModelOptions(
         if (FourierFeatures < 0) throw new ArgumentException($"the number of Fourier features cannot be negative (got {FourierFeatures})");
         if (FourierFeatures > 0 && !(FourierSigma > 0 && double.IsFinite(FourierSigma)))
             throw new ArgumentException($"Fourier sigma must be a positive number (got {FourierSigma})");
+        if (Interfaces is null) throw new ArgumentException("model interfaces cannot be null (use an empty list for one network)");
+        if (Interfaces.Any(v => !double.IsFinite(v))) throw new ArgumentException($"model interfaces must be finite numbers (got {string.Join("; ", Interfaces)})");
+        for (int i = 1; i < Interfaces.Length; i++)
+            if (!(Interfaces[i] > Interfaces[i - 1])) throw new ArgumentException($"model interfaces must increase strictly (got {string.Join("; ", Interfaces)})");
+        if (Interfaces.Length > 0 && string.IsNullOrWhiteSpace(SplitAxis)) throw new ArgumentException("model splitAxis must name the axis the interfaces cut");
+        if (InterfacePoints < 1) throw new ArgumentException($"model interfacePoints must be at least 1 (got {InterfacePoints})");
     }
+
+    /// <summary>
+    /// Domain decomposition: positions along <see cref="SplitAxis"/> (in the problem's coordinates) where
+    /// the domain is cut into subdomains, each with its own network of this architecture; empty (the
+    /// default) means one network. Continuity of the solution and of its derivative across each interface
+    /// (for a second-order equation: pressure and flux) enters training as the loss terms "interface_k".
+    /// </summary>
+    public double[] Interfaces { get; init; } = [];
+
+    /// <summary>The axis the <see cref="Interfaces"/> cut (default "x").</summary>
+    public string SplitAxis { get; init; } = "x";
+
+    /// <summary>Points per interface for the continuity terms (drawn once per run).</summary>
+    public int InterfacePoints { get; init; } = 256;
 }

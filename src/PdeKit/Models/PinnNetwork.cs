@@ -13,8 +13,10 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
 {
     private readonly IProblem problem;
     private readonly Module<Tensor, Tensor> net;
+    private readonly TorchSharp.Modules.ModuleList<Module<Tensor, Tensor>>? subnets;
     private readonly Tensor shift, scale;
     private readonly long[] plainColumns, periodicColumns;
+    private readonly int splitColumn = -1;
 
     /// <summary>Creates the model for <paramref name="problem"/>.</summary>
     public PinnNetwork(IProblem problem, ModelOptions options) : base(nameof(PinnNetwork))
@@ -24,11 +26,37 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
         var axes = problem.Domain.Axes;
         plainColumns = [.. Enumerable.Range(0, axes.Count).Where(i => !axes[i].Periodic).Select(i => (long)i)];
         periodicColumns = [.. Enumerable.Range(0, axes.Count).Where(i => axes[i].Periodic).Select(i => (long)i)];
-        net = Networks.Create(options, plainColumns.Length + 2 * periodicColumns.Length, problem.Outputs.Count);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        int inputs = plainColumns.Length + 2 * periodicColumns.Length;
+        net = Networks.Create(options, inputs, problem.Outputs.Count);
         shift = tensor(axes.Select(a => (float)((a.Min + a.Max) / 2)).ToArray()).reshape(1, -1);
         scale = tensor(axes.Select(a => (float)(2 / a.Length)).ToArray()).reshape(1, -1);
         register_buffer("shift", shift);
         register_buffer("scale", scale);
+        Interfaces = options.Interfaces;
+        if (Interfaces.Count > 0)
+        {
+            splitColumn = problem.Domain.IndexOf(options.SplitAxis);
+            var axis = axes[splitColumn];
+            if (axis.Periodic) throw new ArgumentException($"{problem.Name}: the periodic axis {axis.Name} cannot be split into subdomains");
+            if (Interfaces[0] <= axis.Min || Interfaces[^1] >= axis.Max)
+                throw new ArgumentException($"{problem.Name}: model interfaces ({string.Join("; ", Interfaces)}) must lie strictly inside {axis.Name} in ({axis.Min}, {axis.Max})");
+            // One network per subdomain, each seeing its own subdomain mapped to [-1, 1] along the split axis.
+            // "net" stays subdomain 0 (so one-network checkpoints keep their keys); "subnets" holds 1..K.
+            subnets = new TorchSharp.Modules.ModuleList<Module<Tensor, Tensor>>();
+            for (int k = 1; k <= Interfaces.Count; k++) subnets.Add(Networks.Create(options, inputs, problem.Outputs.Count));
+            for (int k = 0; k <= Interfaces.Count; k++)
+            {
+                double lo = k == 0 ? axis.Min : Interfaces[k - 1], hi = k == Interfaces.Count ? axis.Max : Interfaces[k];
+                var sh = shift.clone();
+                var sc = scale.clone();
+                sh[0, splitColumn] = tensor((float)((lo + hi) / 2));
+                sc[0, splitColumn] = tensor((float)(2 / (hi - lo)));
+                register_buffer($"shift_{k}", sh);
+                register_buffer($"scale_{k}", sc);
+            }
+        }
         RegisterComponents();
         foreach (var u in problem.Unknowns)
         {
@@ -45,8 +73,43 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
     /// </remarks>
     public Tensor Raw(Tensor points)
     {
+        if (subnets is null) return RawOf(net, points, shift, scale);
+        // Each point goes to the network of its subdomain: index k = number of interfaces at or below it.
+        var column = points.select(1, splitColumn);
+        var which = zeros_like(column, dtype: ScalarType.Int64);
+        foreach (var v in Interfaces) which = which + (column >= v).to(ScalarType.Int64);
+        var result = zeros(points.shape[0], problem.Outputs.Count, dtype: points.dtype, device: points.device);
+        for (int k = 0; k <= Interfaces.Count; k++)
+        {
+            var index = (which == k).nonzero().squeeze(1);
+            if (index.shape[0] == 0) continue;
+            result = result.index_copy(0, index, RawOf(k, points.index_select(0, index)));
+        }
+        return result;
+    }
+
+    /// <summary>Domain-decomposition interfaces along the split axis (empty: one network).</summary>
+    public IReadOnlyList<double> Interfaces { get; }
+
+    /// <summary>The split axis' column, or -1 without decomposition.</summary>
+    public int SplitColumn => splitColumn;
+
+    /// <summary>The constrained solution of subdomain <paramref name="k"/>'s network at points [N, d] wherever they lie (for interface terms): [N, outputs].</summary>
+    public Tensor ForwardSubdomain(int k, Tensor points)
+    {
+        if (subnets is null || k < 0 || k > Interfaces.Count)
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"the model has {Interfaces.Count + 1} subdomain(s)");
+        return Constrain(points, RawOf(k, points));
+    }
+
+    // Buffers are looked up by name: Module.to(...) replaces them, so no stale references are kept.
+    private Tensor RawOf(int k, Tensor points) =>
+        RawOf(k == 0 ? net : subnets![k - 1], points, get_buffer($"shift_{k}")!, get_buffer($"scale_{k}")!);
+
+    private Tensor RawOf(Module<Tensor, Tensor> network, Tensor points, Tensor shift, Tensor scale)
+    {
         var s = (points - shift) * scale;
-        if (periodicColumns.Length == 0) return net.forward(s);
+        if (periodicColumns.Length == 0) return network.forward(s);
         var parts = plainColumns.Select(i => s.narrow(1, i, 1)).ToList();
         foreach (var i in periodicColumns)
         {
@@ -54,7 +117,7 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
             parts.Add(angle.cos());
             parts.Add(angle.sin());
         }
-        return net.forward(cat(parts, 1));
+        return network.forward(cat(parts, 1));
     }
 
     private static string UnknownKey(string name) => "unknown_" + name;
@@ -84,10 +147,12 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
     }
 
     /// <summary>The constrained solution at points [N, d]: [N, outputs].</summary>
-    public override Tensor forward(Tensor points)
+    public override Tensor forward(Tensor points) => Constrain(points, Raw(points));
+
+    private Tensor Constrain(Tensor points, Tensor raw)
     {
         var c = new Coords(points, problem.Domain) { Unknowns = problem.Unknowns.Count == 0 ? new Dictionary<string, Tensor>() : Unknowns() };
-        var u = problem.Ansatz(c, Raw(points));
+        var u = problem.Ansatz(c, raw);
         if (u.dim() != 2 || u.shape[0] != points.shape[0] || u.shape[1] != problem.Outputs.Count)
             throw new InvalidOperationException($"{problem.Name}: the ansatz returned shape [{string.Join(", ", u.shape)}], expected [{points.shape[0]}, {problem.Outputs.Count}]");
         return u;

@@ -19,6 +19,7 @@ public sealed class ResidualAssembler : IDisposable
     private readonly DerivativeEngine engine;
     private readonly List<(Constraint Constraint, Tensor Points)> faces = [];
     private readonly List<(Observation Observation, Tensor Points, Tensor Values)> data = [];
+    private InterfaceContinuity? interfaces;
 
     /// <summary>Creates the assembler.</summary>
     public ResidualAssembler(IProblem problem, DerivativeEngine engine = DerivativeEngine.Autograd)
@@ -80,11 +81,25 @@ public sealed class ResidualAssembler : IDisposable
         }
     }
 
-    /// <summary>All loss terms: the residual terms at <paramref name="points"/>, then one term per soft constraint.</summary>
+    /// <summary>
+    /// Draws the interface points of a domain-decomposed <paramref name="network"/> (see
+    /// <see cref="ModelOptions.Interfaces"/>); <see cref="Assemble"/> then adds the "interface_k" continuity
+    /// terms. Nothing happens for a single network.
+    /// </summary>
+    public void PrepareInterfaces(PinnNetwork network, int pointsPerInterface, Random rng, Device device, ScalarType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(rng);
+        if (pointsPerInterface < 1) throw new ArgumentOutOfRangeException(nameof(pointsPerInterface), pointsPerInterface, "at least one point per interface");
+        interfaces?.Dispose();
+        interfaces = new InterfaceContinuity(problem, network, pointsPerInterface, rng, device, dtype);
+    }
+
+    /// <summary>All loss terms: the residual terms at <paramref name="points"/>, then one term per soft constraint, observation and subdomain interface.</summary>
     public IReadOnlyList<LossTerm> Assemble(PinnNetwork network, Tensor points)
     {
         var terms = Residuals(network, points);
-        if (faces.Count == 0 && data.Count == 0) return terms;
+        if (faces.Count == 0 && data.Count == 0 && interfaces is not { Any: true }) return terms;
         var all = new List<LossTerm>(terms);
         foreach (var (constraint, pts) in faces)
         {
@@ -100,6 +115,7 @@ public sealed class ResidualAssembler : IDisposable
             var u = network.forward(pts)[.., o.Output];
             all.Add(new LossTerm(o.Name, (u - vals).square(), new Coords(pts, problem.Domain), IsResidual: false));
         }
+        if (interfaces is { Any: true }) all.AddRange(interfaces.Terms(network));
         return all;
     }
 
@@ -116,7 +132,12 @@ public sealed class ResidualAssembler : IDisposable
     }
 
     /// <summary>Releases the constraint points.</summary>
-    public void Dispose() => DisposeFaces();
+    public void Dispose()
+    {
+        DisposeFaces();
+        interfaces?.Dispose();
+        interfaces = null;
+    }
 
     private void DisposeFaces()
     {

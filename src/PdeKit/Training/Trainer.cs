@@ -85,6 +85,7 @@ public sealed class Trainer
         var parameters = network.parameters().ToList();
         using var assembler = new ResidualAssembler(problem, options.Engine);
         assembler.PrepareConstraints(rng, device, dtype);
+        assembler.PrepareInterfaces(network, options.Model.InterfacePoints, rng, device, dtype);
         var history = new List<TrainingRecord>();
         var clock = Stopwatch.StartNew();
         int total = options.AdamSteps + options.LbfgsIterations;
