@@ -46,8 +46,9 @@ public static partial class MeshRefinement
             surfaces.AsSpan(4 * k, 4).Fill(mesh.SurfaceParts[mesh.TriangleSurface[k]]);
         }
 
+        // Named edges part by part, so that the refined mesh lists its parts in the same order.
         var named = new List<NamedEdge>(2 * mesh.BoundaryEdges.Length);
-        foreach (var e in mesh.BoundaryEdges)
+        foreach (var e in mesh.BoundaryEdges.OrderBy(e => e.Part))
         {
             string part = mesh.BoundaryParts[e.Part];
             if (part.Length > 0)

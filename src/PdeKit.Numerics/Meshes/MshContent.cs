@@ -99,6 +99,7 @@ internal sealed class MshContent
         var newIndex = new int[Nodes.Count];
         var x = new List<double>(Nodes.Count);
         var y = new List<double>(Nodes.Count);
+        var tags = new List<long>(Nodes.Count);
         for (int i = 0; i < Nodes.Count; i++)
         {
             newIndex[i] = used[i] ? x.Count : -1;
@@ -106,6 +107,7 @@ internal sealed class MshContent
             {
                 x.Add(Nodes[i].X);
                 y.Add(Nodes[i].Y);
+                tags.Add(Nodes[i].Tag);
             }
         }
 
@@ -135,12 +137,16 @@ internal sealed class MshContent
             NamedEdges = named,
             SourceName = Source,
         };
-        return TriangleMeshBuilder.Build(data, (item, index, problem) => item switch
-        {
-            MeshItem.Triangle => new MeshFormatException(Source, Triangles[index].Line, $"triangle element {Triangles[index].Tag}: {problem}"),
-            MeshItem.NamedEdge => new MeshFormatException(Source, Lines[index].Line, $"line element {Lines[index].Tag}: {problem}"),
-            _ => new MeshFormatException(Source, 0, problem),
-        });
+        var labels = new MeshLabels("node tag", i => tags[i], k => $"triangle element {Triangles[k].Tag}", j => $"line element {Lines[j].Tag}");
+        return TriangleMeshBuilder.Build(
+            data,
+            (item, index, problem) => item switch
+            {
+                MeshItem.Triangle => new MeshFormatException(Source, Triangles[index].Line, problem),
+                MeshItem.NamedEdge => new MeshFormatException(Source, Lines[index].Line, problem),
+                _ => new MeshFormatException(Source, 0, problem),
+            },
+            labels);
     }
 
     private int Resolve(MshElement element, long nodeTag, string kind)

@@ -19,6 +19,17 @@ internal enum MeshItem
 /// <summary>Makes the exception for a problem with one input item (a file reader maps the index to a line number).</summary>
 internal delegate Exception MeshFailure(MeshItem item, int index, string problem);
 
+/// <summary>How messages name nodes, triangles and named edges: by index for meshes built in code, by tag for files.</summary>
+/// <param name="NodeNoun">"node", or "node tag".</param>
+/// <param name="NodeId">The number shown for a node index.</param>
+/// <param name="Triangle">The name of a triangle by index, e.g. "triangle 3".</param>
+/// <param name="NamedEdge">The name of a named edge by index, e.g. "named edge 2".</param>
+internal sealed record MeshLabels(string NodeNoun, Func<int, long> NodeId, Func<int, string> Triangle, Func<int, string> NamedEdge)
+{
+    /// <summary>Labels by index.</summary>
+    public static readonly MeshLabels ByIndex = new("node", i => i, k => $"triangle {k}", j => $"named edge {j}");
+}
+
 /// <summary>
 /// Checks <see cref="TriangleMeshData"/> and derives the topology: counter-clockwise triangles, areas, the
 /// boundary edges (edges of exactly one triangle, oriented with the mesh on their left) and their part names.
@@ -28,8 +39,9 @@ internal static class TriangleMeshBuilder
     /// <summary>A triangle whose doubled area is below this times its longest edge squared counts as degenerate.</summary>
     private const double DegenerateRatio = 1e-12;
 
-    public static TriangleMesh Build(TriangleMeshData data, MeshFailure fail)
+    public static TriangleMesh Build(TriangleMeshData data, MeshFailure fail, MeshLabels? labels = null)
     {
+        var l = labels ?? MeshLabels.ByIndex;
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(data.X, nameof(data.X));
         ArgumentNullException.ThrowIfNull(data.Y, nameof(data.Y));
@@ -68,7 +80,7 @@ internal static class TriangleMeshBuilder
         var used = new bool[n];
         for (int k = 0; k < t; k++)
         {
-            areas[k] = OrientTriangle(data.Triangles, k, x, y, tri, fail);
+            areas[k] = OrientTriangle(data.Triangles, k, x, y, tri, fail, l);
             used[tri[3 * k]] = used[tri[(3 * k) + 1]] = used[tri[(3 * k) + 2]] = true;
         }
 
@@ -78,34 +90,34 @@ internal static class TriangleMeshBuilder
             throw fail(MeshItem.Node, unused, $"node {unused} is used by no triangle; remove unused nodes");
         }
 
-        var edges = EdgeUses(tri, n, fail);
-        var (partOfEdge, partOrder) = NamePartsOfEdges(data.NamedEdges, n, edges, fail);
+        var edges = EdgeUses(tri, n, fail, l);
+        var (partOfEdge, partOrder) = NamePartsOfEdges(data.NamedEdges, n, edges, fail, l);
         var (boundary, parts) = CollectBoundary(tri, n, edges, partOfEdge, partOrder);
         var (surfaceOf, surfaces) = Index(t, k => data.TriangleSurfaces?[k] ?? TriangleMesh.UnnamedPart);
         return new TriangleMesh(x, y, tri, areas, surfaces, surfaceOf, boundary, parts, data.SourceName ?? "mesh");
     }
 
-    private static double OrientTriangle(IReadOnlyList<int> input, int k, double[] x, double[] y, int[] tri, MeshFailure fail)
+    private static double OrientTriangle(IReadOnlyList<int> input, int k, double[] x, double[] y, int[] tri, MeshFailure fail, MeshLabels l)
     {
         int a = input[3 * k], b = input[(3 * k) + 1], c = input[(3 * k) + 2];
         foreach (int v in (ReadOnlySpan<int>)[a, b, c])
         {
             if ((uint)v >= (uint)x.Length)
             {
-                throw fail(MeshItem.Triangle, k, $"triangle {k} refers to node {v}, outside 0..{x.Length - 1}");
+                throw fail(MeshItem.Triangle, k, $"{l.Triangle(k)} refers to node {v}, outside 0..{x.Length - 1}");
             }
         }
 
         if (a == b || b == c || a == c)
         {
-            throw fail(MeshItem.Triangle, k, $"triangle {k} repeats a node: ({a}, {b}, {c})");
+            throw fail(MeshItem.Triangle, k, $"{l.Triangle(k)} repeats a node: {l.NodeNoun}s {l.NodeId(a)}, {l.NodeId(b)}, {l.NodeId(c)}");
         }
 
         double twice = ((x[b] - x[a]) * (y[c] - y[a])) - ((x[c] - x[a]) * (y[b] - y[a]));
         double longest = Math.Max(Dist2(x, y, a, b), Math.Max(Dist2(x, y, b, c), Dist2(x, y, c, a)));
         if (!(Math.Abs(twice) > DegenerateRatio * longest))
         {
-            throw fail(MeshItem.Triangle, k, $"triangle {k} (nodes {a}, {b}, {c}) is degenerate: its area is {Math.Abs(twice) / 2}");
+            throw fail(MeshItem.Triangle, k, $"{l.Triangle(k)} ({l.NodeNoun}s {l.NodeId(a)}, {l.NodeId(b)}, {l.NodeId(c)}) is degenerate: its area is {Math.Abs(twice) / 2}");
         }
 
         (tri[3 * k], tri[(3 * k) + 1], tri[(3 * k) + 2]) = twice > 0 ? (a, b, c) : (a, c, b);
@@ -120,7 +132,7 @@ internal static class TriangleMeshBuilder
         => i < j ? ((long)i * nodeCount) + j : ((long)j * nodeCount) + i;
 
     /// <summary>For every undirected edge: how many triangles use it (1 or 2).</summary>
-    private static Dictionary<long, int> EdgeUses(int[] tri, int n, MeshFailure fail)
+    private static Dictionary<long, int> EdgeUses(int[] tri, int n, MeshFailure fail, MeshLabels l)
     {
         var first = new Dictionary<long, int>(tri.Length);
         var uses = new Dictionary<long, int>(tri.Length);
@@ -139,12 +151,12 @@ internal static class TriangleMeshBuilder
 
                 if (uses[key] >= 2)
                 {
-                    throw fail(MeshItem.Triangle, k, $"the edge between nodes {a} and {b} is shared by more than two triangles (a non-manifold mesh)");
+                    throw fail(MeshItem.Triangle, k, $"{l.Triangle(k)} is a third triangle on the edge between {l.NodeNoun}s {l.NodeId(a)} and {l.NodeId(b)} (a non-manifold mesh)");
                 }
 
                 if (Traverses(tri, other, a, b))
                 {
-                    throw fail(MeshItem.Triangle, k, $"triangles {other} and {k} overlap: both lie on the same side of the edge between nodes {a} and {b}");
+                    throw fail(MeshItem.Triangle, k, $"{l.Triangle(other)} and {l.Triangle(k)} overlap: both lie on the same side of the edge between {l.NodeNoun}s {l.NodeId(a)} and {l.NodeId(b)}");
                 }
 
                 uses[key] = 2;
@@ -169,7 +181,7 @@ internal static class TriangleMeshBuilder
     }
 
     private static (Dictionary<long, string> Parts, List<string> Order) NamePartsOfEdges(
-        IReadOnlyList<NamedEdge> named, int n, Dictionary<long, int> edges, MeshFailure fail)
+        IReadOnlyList<NamedEdge> named, int n, Dictionary<long, int> edges, MeshFailure fail, MeshLabels l)
     {
         var part = new Dictionary<long, string>();
         var order = new List<string>();
@@ -178,18 +190,18 @@ internal static class TriangleMeshBuilder
             var (a, b, name) = named[j];
             if ((uint)a >= (uint)n || (uint)b >= (uint)n || a == b)
             {
-                throw fail(MeshItem.NamedEdge, j, $"named edge {j} joins nodes {a} and {b}; it needs two different nodes in 0..{n - 1}");
+                throw fail(MeshItem.NamedEdge, j, $"{l.NamedEdge(j)} joins nodes {a} and {b}; it needs two different nodes in 0..{n - 1}");
             }
 
             if (name is null)
             {
-                throw fail(MeshItem.NamedEdge, j, $"named edge {j} has no part name");
+                throw fail(MeshItem.NamedEdge, j, $"{l.NamedEdge(j)} has no part name");
             }
 
             long key = EdgeKey(a, b, n);
             if (!edges.TryGetValue(key, out int uses))
             {
-                throw fail(MeshItem.NamedEdge, j, $"named edge {j} joins nodes {a} and {b}, which are not joined by an edge of any triangle");
+                throw fail(MeshItem.NamedEdge, j, $"{l.NamedEdge(j)} joins {l.NodeNoun}s {l.NodeId(a)} and {l.NodeId(b)}, which are not joined by an edge of any triangle");
             }
 
             if (uses == 1 && part.TryAdd(key, name) && !order.Contains(name))
