@@ -131,6 +131,27 @@ public class GmshReaderCorruptionTests
         FailsAt(MeshTestFiles.WithLine(Square22, count22, "57"), MeshTestFiles.LineOf(Square22, "$EndElements") - 1, "expected $EndElements, found '58 2");
     }
 
+    [TestCase("1 1 2 1 1 1", "needs 7 values, found 6")]
+    [TestCase("1 1 2 1 1 1 5 6", "needs 7 values, found 8")]
+    [TestCase("1 1 99 1 1 1 5", "number of element tags 99 is too large")]
+    [TestCase("1 1 -2 1 1 1 5", "must not be negative")]
+    [TestCase("1 3 2 1 1 1 5 6 7", "element type 3 (4-node quadrangle) is not supported")]
+    [TestCase("1 x 2 1 1 1 5", "expected an integer element type, found 'x'")]
+    public void BadVersion22Elements(string replacement, string what)
+    {
+        int line = MeshTestFiles.LineOf(Square22, "1 1 2 1 1 1 5");
+        FailsAt(MeshTestFiles.WithLine(Square22, line, replacement), line, what);
+    }
+
+    [TestCase("5 0.25 0", "fewer than 4")]
+    [TestCase("5 0.25 zero 0", "finite number for y of node 5, found 'zero'")]
+    [TestCase("five 0.25 0 0", "integer node tag")]
+    public void BadVersion22Nodes(string replacement, string what)
+    {
+        int line = MeshTestFiles.LineOf(Square22, "5 0.2499999999994121 0 0");
+        FailsAt(MeshTestFiles.WithLine(Square22, line, replacement), line, what);
+    }
+
     [Test]
     public void TriangleWithTwoNodes()
     {
