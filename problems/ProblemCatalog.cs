@@ -82,6 +82,16 @@ public static class ProblemCatalog
             new Dictionary<string, double> { ["kappaTrue"] = 1.8, ["kappaStart"] = 1.0, ["samples"] = 50, ["noise"] = 0.01, ["seed"] = 7 },
             p => new RadialInverse(p["kappaTrue"], p["kappaStart"], (int)p["samples"], p["noise"], (int)p["seed"]),
             new Dictionary<string, TrainingOptions> { ["quick"] = DiffusivityPresets.InverseQuick, ["default"] = DiffusivityPresets.InverseDefault }),
+        new("poisson-square", "-Laplace(u) = f on the unit square, u = sin(pi x) sin(pi y), hard Dirichlet constraint",
+            "exact solution; multigrid finite-difference solver",
+            new Dictionary<string, double>(),
+            _ => new PoissonSquare(1),
+            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.Quick, ["default"] = PoissonPresets.Default }),
+        new("poisson-square-k4", "the same with u = sin(4 pi x) sin(4 pi y)",
+            "exact solution; multigrid finite-difference solver",
+            new Dictionary<string, double>(),
+            _ => new PoissonSquare(4),
+            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.HighFrequencyQuick, ["default"] = PoissonPresets.HighFrequencyDefault }),
     ];
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>

@@ -1,0 +1,45 @@
+using PdeKit.Models;
+using PdeKit.Sampling;
+using PdeKit.Training;
+
+namespace PdeKit.Problems;
+
+/// <summary>Training presets for the Poisson problems.</summary>
+public static class PoissonPresets
+{
+    /// <summary>CPU-sized: 3x32 tanh, 1024 Sobol points resampled every 100 steps, 1500 Adam + 500 L-BFGS in float64.</summary>
+    public static TrainingOptions Quick { get; } = new()
+    {
+        Model = new ModelOptions(Width: 32, Depth: 3),
+        Points = 1024,
+        Sampler = SamplerKind.Sobol,
+        ResampleEvery = 100,
+        AdamSteps = 1500,
+        LearningRate = 2e-3,
+        LrDecayRate = 0.5,
+        LrDecaySteps = 500,
+        LbfgsIterations = 500,
+        Precision = Precision.Float64,
+        LogEvery = 100,
+        EvalEvery = 500,
+    };
+
+    /// <summary>GPU: 4x64 tanh, 8192 points, 10k Adam + 5000 L-BFGS in float64.</summary>
+    public static TrainingOptions Default { get; } = Quick with
+    {
+        Model = new ModelOptions(Width: 64, Depth: 4),
+        Points = 8192,
+        AdamSteps = 10000,
+        LrDecayRate = 0.9,
+        LrDecaySteps = 1000,
+        LearningRate = 1e-3,
+        LbfgsIterations = 5000,
+        EvalEvery = 1000,
+    };
+
+    /// <summary>The k = 4 variant: sin activations see the frequency more easily; wider, more points.</summary>
+    public static TrainingOptions HighFrequencyQuick { get; } = Quick with { Model = new ModelOptions(Width: 48, Depth: 3, Activation: Activation.Sin), Points = 2048 };
+
+    /// <summary>The k = 4 variant on the GPU.</summary>
+    public static TrainingOptions HighFrequencyDefault { get; } = Default with { Model = new ModelOptions(Width: 64, Depth: 4, Activation: Activation.Sin) };
+}
