@@ -28,12 +28,12 @@ public sealed class Polygon : Region2D
             if (!double.IsFinite(v[i].X) || !double.IsFinite(v[i].Y)) throw new ArgumentException($"polygon vertex {i} ({v[i].X}, {v[i].Y}) is not finite", nameof(vertices));
             if (v[i] == v[(i + 1) % n]) throw new ArgumentException($"polygon vertices {i} and {(i + 1) % n} coincide at ({v[i].X}, {v[i].Y})", nameof(vertices));
         }
+        CheckSimple(v);
         double twiceArea = 0;
         for (int i = 0; i < n; i++) twiceArea += v[i].X * v[(i + 1) % n].Y - v[(i + 1) % n].X * v[i].Y;
         var box = new BoundingBox2D(v.Min(p => p.X), v.Max(p => p.X), v.Min(p => p.Y), v.Max(p => p.Y));
         if (!(Math.Abs(twiceArea) / 2 > 1e-12 * box.Area) || !(box.Area > 0))
             throw new ArgumentException($"the polygon has zero area (its {n} vertices are collinear or degenerate)", nameof(vertices));
-        CheckSimple(v);
         bool clockwise = twiceArea < 0;
         xs = new double[n];
         ys = new double[n];
