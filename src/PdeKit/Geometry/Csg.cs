@@ -51,6 +51,9 @@ public sealed class Union : CsgRegion
     public override bool Contains(double x, double y) => First.Contains(x, y) || Second.Contains(x, y);
 
     /// <inheritdoc />
+    public override bool ContainsInterior(double x, double y) => First.ContainsInterior(x, y) || Second.ContainsInterior(x, y);
+
+    /// <inheritdoc />
     public override string ToString() => $"Union({First}, {Second})";
 }
 
@@ -64,7 +67,10 @@ public sealed class Difference : CsgRegion
     }
 
     /// <inheritdoc />
-    public override bool Contains(double x, double y) => First.Contains(x, y) && !Second.Contains(x, y);
+    public override bool Contains(double x, double y) => First.Contains(x, y) && !Second.ContainsInterior(x, y);
+
+    /// <inheritdoc />
+    public override bool ContainsInterior(double x, double y) => First.ContainsInterior(x, y) && !Second.Contains(x, y);
 
     /// <inheritdoc />
     public override string ToString() => $"Difference({First}, {Second})";
@@ -81,6 +87,9 @@ public sealed class Intersection : CsgRegion
 
     /// <inheritdoc />
     public override bool Contains(double x, double y) => First.Contains(x, y) && Second.Contains(x, y);
+
+    /// <inheritdoc />
+    public override bool ContainsInterior(double x, double y) => First.ContainsInterior(x, y) && Second.ContainsInterior(x, y);
 
     /// <inheritdoc />
     public override string ToString() => $"Intersection({First}, {Second})";

@@ -61,10 +61,22 @@ public sealed class Polygon : Region2D
     /// <summary>The edges, counter-clockwise.</summary>
     public override IReadOnlyList<BoundaryPiece> Boundary => boundary;
 
-    /// <summary>Even-odd (crossing number) test.</summary>
-    public override bool Contains(double x, double y)
+    /// <summary>Even-odd (crossing number) test; points on an edge (within 1e-12 of the polygon's size) count as inside.</summary>
+    public override bool Contains(double x, double y) => Bounds.Contains(x, y) && (Crossings(x, y) || OnEdge(x, y));
+
+    /// <inheritdoc />
+    public override bool ContainsInterior(double x, double y) => Bounds.Contains(x, y) && Crossings(x, y) && !OnEdge(x, y);
+
+    private bool OnEdge(double x, double y)
     {
-        if (!Bounds.Contains(x, y)) return false;
+        double tol = 1e-12 * Bounds.Scale;
+        foreach (var edge in boundary)
+            if (edge.DistanceTo(x, y) <= tol) return true;
+        return false;
+    }
+
+    private bool Crossings(double x, double y)
+    {
         bool inside = false;
         int n = xs.Length;
         for (int i = 0, j = n - 1; i < n; j = i++)

@@ -40,6 +40,9 @@ public sealed class Rectangle : Region2D
     public override bool Contains(double x, double y) => Bounds.Contains(x, y);
 
     /// <inheritdoc />
+    public override bool ContainsInterior(double x, double y) => x > Bounds.XMin && x < Bounds.XMax && y > Bounds.YMin && y < Bounds.YMax;
+
+    /// <inheritdoc />
     public override string ToString() => $"Rectangle{Bounds}";
 }
 
@@ -81,6 +84,9 @@ public sealed class Disk : Region2D
 
     /// <inheritdoc />
     public override bool Contains(double x, double y) => (x - Cx) * (x - Cx) + (y - Cy) * (y - Cy) <= Radius * Radius;
+
+    /// <inheritdoc />
+    public override bool ContainsInterior(double x, double y) => (x - Cx) * (x - Cx) + (y - Cy) * (y - Cy) < Radius * Radius;
 
     /// <inheritdoc />
     public override string ToString() => $"Disk(({Cx}, {Cy}), {Radius})";

@@ -18,8 +18,12 @@ public abstract class Region2D
     /// <summary>The boundary: oriented pieces with the region on their left, so their normals point outward.</summary>
     public abstract IReadOnlyList<BoundaryPiece> Boundary { get; }
 
-    /// <summary>True when (x, y) lies in the region (points on the boundary may go either way).</summary>
+    /// <summary>True when (x, y) lies in the closed region (boundary points count as inside).</summary>
     public abstract bool Contains(double x, double y);
+
+    /// <summary>True when (x, y) lies in the open region (boundary points do not count); by default the same as <see cref="Contains(double, double)"/>.</summary>
+    /// <remarks>CSG differences use it so that the notch of an L-shape stays part of the closed result.</remarks>
+    public virtual bool ContainsInterior(double x, double y) => Contains(x, y);
 
     /// <summary>The inside test for many points at once.</summary>
     /// <param name="x">x coordinates.</param>
