@@ -31,7 +31,8 @@ internal sealed record LShapePoisson(bool IgnoreNetwork = false, double Shift = 
     public string Name => "l-poisson";
     public Domain Domain { get; } = Domain.FromRegion(L);
     public IReadOnlyList<Field> Outputs => [U];
-    public Tensor Ansatz(Coords c, Tensor net) => IgnoreNetwork ? Exact(c) + Shift + 0 * net : Walls.Impose(c, net, Exact(c));
+    // g agrees with u* on the walls only (g = u* + phi (1 + x y)), so the network has to learn N = -(1 + x y).
+    public Tensor Ansatz(Coords c, Tensor net) => IgnoreNetwork ? Exact(c) + Shift + 0 * net : Walls.Impose(c, net, Exact(c) + Walls.Evaluate(c) * (1 + c.X * c.Y));
     public Tensor Residual(Coords c, Solution s) => s.Laplacian(U) - (2 * c.Y - 5 * (c.X + 2 * c.Y).sin());
 
     public IReadOnlyList<Constraint> Constraints =>
