@@ -32,7 +32,7 @@ public sealed class Polygon : Region2D
         double twiceArea = 0;
         for (int i = 0; i < n; i++) twiceArea += v[i].X * v[(i + 1) % n].Y - v[(i + 1) % n].X * v[i].Y;
         var box = new BoundingBox2D(v.Min(p => p.X), v.Max(p => p.X), v.Min(p => p.Y), v.Max(p => p.Y));
-        if (!(Math.Abs(twiceArea) / 2 > 1e-12 * box.Area) || !(box.Area > 0))
+        if (!(Math.Abs(twiceArea) / 2 > 1e-12 * box.Scale * box.Scale))
             throw new ArgumentException($"the polygon has zero area (its {n} vertices are collinear or degenerate)", nameof(vertices));
         bool clockwise = twiceArea < 0;
         xs = new double[n];

@@ -81,12 +81,12 @@ public abstract class Region2D
     public DistanceFunction DistanceFunction(int m = 1, params string[] parts) =>
         new(parts.Length == 0 ? Boundary : parts.SelectMany(Part).ToArray(), m);
 
-    /// <summary>Throws unless the region has positive area relative to its bounding box.</summary>
+    /// <summary>Throws unless the region's area exceeds 1e-12 times the square of its size (the larger side of its bounding box).</summary>
     /// <exception cref="ArgumentException">The region has (next to) no area.</exception>
     public void EnsureArea()
     {
         var box = Bounds;
-        if (!(box.Width > 0) || !(box.Height > 0) || !(Area > 1e-12 * box.Area))
+        if (!(box.Width > 0) || !(box.Height > 0) || !(Area > 1e-12 * box.Scale * box.Scale))
             throw new ArgumentException($"the region {this} has zero area (area {Area}, bounding box {box}); check the shapes and the CSG operations");
     }
 

@@ -17,6 +17,7 @@ public class DistanceFunctionTests
         yield return new TestCaseData((Func<Region2D>)Shapes.LShape).SetName("ADF L-shape (CSG)");
         yield return new TestCaseData((Func<Region2D>)Shapes.Plate).SetName("ADF rectangle minus two disks");
         yield return new TestCaseData((Func<Region2D>)(() => new Disk(0, 0, 1) & new Disk(1, 0, 1))).SetName("ADF lens (two arcs)");
+        yield return new TestCaseData((Func<Region2D>)(() => new Polygon([(0, 0), (2, 0), (1, 1.5)]) - new Disk(1, 0, 0.5))).SetName("ADF triangle minus half disk");
     }
 
     /// <summary>phi, its gradient and its Hessian by autograd, in float64.</summary>

@@ -8,6 +8,8 @@ public class RegionTests
     {
         yield return new TestCaseData((Func<Region2D>)Shapes.LShape, 3.0, 8.0).SetName("L-shape (CSG)");
         yield return new TestCaseData((Func<Region2D>)Shapes.LPolygon, 3.0, 8.0).SetName("L-shape (polygon)");
+        yield return new TestCaseData((Func<Region2D>)(() => new Rectangle((-1, 1), (-1, 1)) - new Rectangle((0, 1), (0, 1))), 3.0, 8.0).SetName("L-shape (flush notch)");
+        yield return new TestCaseData((Func<Region2D>)(() => new Polygon([(0, 0), (2, 0), (1, 1.5)]) - new Disk(1, 0, 0.5)), 1.5 - Math.PI / 8, 1 + 2 * Math.Sqrt(3.25) + Math.PI / 2).SetName("triangle minus half disk");
         yield return new TestCaseData((Func<Region2D>)Shapes.UnitDisk, Math.PI * 2.25, 3 * Math.PI).SetName("disk");
         yield return new TestCaseData((Func<Region2D>)Shapes.Plate, Shapes.PlateArea, 6 + Math.PI).SetName("plate with holes");
         yield return new TestCaseData((Func<Region2D>)(() => new Rectangle((0, 2), (0, 1)) | new Rectangle((1, 3), (0, 1))), 3.0, 8.0).SetName("union with shared edges");
@@ -155,6 +157,25 @@ public class RegionTests
         Assert.That(() => new Disk(0, 0, 1) & new Disk(5, 0, 1), Throws.ArgumentException.With.Message.Contains("empty"));
         Assert.That(() => new Rectangle((0, 1), (0, 1)).SampleBoundary(0, new Random(1)), Throws.ArgumentException.With.Message.Contains("positive"));
         Assert.That(() => new Rectangle((0, 1), (0, 1), left: " "), Throws.ArgumentException.With.Message.Contains("empty"));
+    }
+
+    [Test]
+    public void RegionsWithoutAreaAreRefusedInsteadOfSampledForever()
+    {
+        var empty = new Liar(insideTestWorks: false);
+        Assert.That(() => empty.SampleInterior(10, new Random(1)), Throws.InvalidOperationException.With.Message.Contains("found only 0 of 10"));
+        var flat = new Liar(insideTestWorks: true, height: 1e-15);
+        Assert.That(() => flat.SampleInterior(10, new Random(1)), Throws.ArgumentException.With.Message.Contains("zero area"));
+        Assert.That(() => PdeKit.Physics.Domain.FromRegion(flat), Throws.ArgumentException.With.Message.Contains("zero area"));
+    }
+
+    /// <summary>A user-defined region: a rectangle's boundary, with an inside test that may always say no.</summary>
+    private sealed class Liar(bool insideTestWorks, double height = 1) : Region2D
+    {
+        private readonly Rectangle shape = new((0, 1), (0, height));
+        public override BoundingBox2D Bounds => shape.Bounds;
+        public override IReadOnlyList<BoundaryPiece> Boundary => shape.Boundary;
+        public override bool Contains(double x, double y) => insideTestWorks && shape.Contains(x, y);
     }
 
     [Test]
