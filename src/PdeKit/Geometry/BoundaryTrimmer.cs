@@ -52,7 +52,53 @@ internal static class BoundaryTrimmer
                 output.Add(sign > 0 ? kept : kept.Reversed());
             }
         }
-        return [.. output];
+        return [.. MergeContinuations(output, tol)];
+    }
+
+    /// <summary>
+    /// Joins pieces that continue one another (collinear segments, arcs of one circle, end to start, same
+    /// direction and part name), so that no artificial vertex is left where, for example, two operands
+    /// share a straight side: distance functions lose their normalisation at vertices.
+    /// </summary>
+    private static List<BoundaryPiece> MergeContinuations(List<BoundaryPiece> pieces, double tol)
+    {
+        bool merged = true;
+        while (merged)
+        {
+            merged = false;
+            for (int i = 0; i < pieces.Count && !merged; i++)
+                for (int j = 0; j < pieces.Count && !merged; j++)
+                {
+                    if (i == j || pieces[i].Name != pieces[j].Name) continue;
+                    var joined = Join(pieces[i], pieces[j], tol);
+                    if (joined is null) continue;
+                    pieces[i] = joined;
+                    pieces.RemoveAt(j);
+                    merged = true;
+                }
+        }
+        return pieces;
+    }
+
+    /// <summary>a followed by b as one piece, or null when b does not continue a.</summary>
+    private static BoundaryPiece? Join(BoundaryPiece a, BoundaryPiece b, double tol)
+    {
+        var (ex, ey) = a.End;
+        var (sx, sy) = b.Start;
+        if (Math.Abs(ex - sx) > tol || Math.Abs(ey - sy) > tol) return null;
+        switch (a, b)
+        {
+            case (LineSegment p, LineSegment q):
+                var (pnx, pny) = p.NormalAt(0);
+                var (qnx, qny) = q.NormalAt(0);
+                return Math.Abs(pnx * qny - pny * qnx) <= 1e-12 && pnx * qnx + pny * qny > 0 ? new LineSegment(p.X0, p.Y0, q.X1, q.Y1, p.Name) : null;
+            case (CircularArc p, CircularArc q):
+                bool sameCircle = Math.Abs(p.Cx - q.Cx) <= tol && Math.Abs(p.Cy - q.Cy) <= tol && Math.Abs(p.Radius - q.Radius) <= tol;
+                if (!sameCircle || Math.Sign(p.Sweep) != Math.Sign(q.Sweep) || Math.Abs(p.Sweep + q.Sweep) > 2 * Math.PI * (1 + 1e-12)) return null;
+                return new CircularArc(p.Cx, p.Cy, p.Radius, p.StartAngle, p.Sweep + q.Sweep, p.Name);
+            default:
+                return null;
+        }
     }
 
     /// <summary>0, the sorted cuts at least <paramref name="margin"/> apart, 1.</summary>

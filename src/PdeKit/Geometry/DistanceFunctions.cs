@@ -25,6 +25,7 @@ public static class DistanceFunctions
     public const double RelativeBand = 1e-6;
 
     /// <summary>The trimmed ADF of the segment from (x0, y0) to (x1, y1), oriented with the region on its left.</summary>
+    /// <remarks>A convenience for one-off use; in an ansatz, build a <see cref="DistanceFunction"/> once (it keeps its constants on the device).</remarks>
     /// <param name="x">x coordinates, e.g. [N, 1].</param>
     /// <param name="y">y coordinates, same shape as <paramref name="x"/>.</param>
     /// <param name="x0">Start x.</param>
@@ -37,6 +38,7 @@ public static class DistanceFunctions
         new DistanceFunction([new LineSegment(x0, y0, x1, y1)]).Evaluate(x, y);
 
     /// <summary>The ADF of a circle, |r^2 - |x - c|^2| / (2 r), one-sided toward the disk at the circle.</summary>
+    /// <remarks>A convenience for one-off use; in an ansatz, build a <see cref="DistanceFunction"/> once.</remarks>
     /// <param name="x">x coordinates, e.g. [N, 1].</param>
     /// <param name="y">y coordinates, same shape as <paramref name="x"/>.</param>
     /// <param name="cx">Centre x.</param>

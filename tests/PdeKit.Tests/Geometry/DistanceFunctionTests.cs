@@ -177,6 +177,21 @@ public class DistanceFunctionTests
     }
 
     [Test]
+    public void SharedStraightSidesAreJoinedSoTheNormalisationHoldsAlongThem()
+    {
+        var union = new Rectangle((0, 2), (0, 1)) | new Rectangle((1, 3), (0, 1));
+        Assert.That(union.Boundary, Has.Count.EqualTo(4));
+        Assert.That(union.Boundary.Select(p => p.Length).Order(), Is.EqualTo(new[] { 1.0, 1.0, 3.0, 3.0 }).Within(1e-12));
+        // Just above the bottom side at x = 2, where the two operands' sides met: phi = distance.
+        var phi = union.DistanceFunction().Evaluate([2.0, 2.0], [1e-4, 1e-3]);
+        Assert.That(phi, Is.EqualTo(new[] { 1e-4, 1e-3 }).Within(1).Percent, "an unjoined vertex there would halve it (m = 1)");
+        // A ring cut and glued back: one circle again.
+        var glued = (new Disk(0, 0, 1) & new Rectangle((-2, 0), (-2, 2))) | (new Disk(0, 0, 1) & new Rectangle((0, 2), (-2, 2)));
+        Assert.That(glued.Boundary, Has.Count.EqualTo(1));
+        Assert.That(glued.Area, Is.EqualTo(Math.PI).Within(1e-12));
+    }
+
+    [Test]
     public void DirichletPartsOnlyLeaveTheOtherPartsFree()
     {
         var plate = Shapes.Plate();
