@@ -8,23 +8,33 @@ namespace PdeKit.Evaluation;
 
 /// <summary>Error of one output field against the reference.</summary>
 /// <param name="Field">Field name.</param>
-/// <param name="RelativeL2">||pred - ref||_2 / ||ref||_2 over the evaluation grid.</param>
+/// <param name="RelativeL2">||pred - ref||_2 / ||ref||_2 over the evaluation grid (its points inside the domain's region, if any).</param>
 /// <param name="MaxAbs">max |pred - ref|.</param>
 public sealed record FieldError(string Field, double RelativeL2, double MaxAbs);
 
 /// <summary>Predictions and reference values on the problem's evaluation grid.</summary>
 /// <param name="Axes">Grid values per axis; point index = sum_k i_k * stride_k with axis 0 fastest.</param>
-/// <param name="Predicted">[points, outputs].</param>
-/// <param name="Reference">[points, outputs].</param>
-/// <param name="Errors">Per-field errors.</param>
-public sealed record Evaluation(IReadOnlyList<double[]> Axes, double[,] Predicted, double[,] Reference, IReadOnlyList<FieldError> Errors);
+/// <param name="Predicted">[points, outputs]; NaN at points outside the domain's region.</param>
+/// <param name="Reference">[points, outputs]; NaN at points outside the domain's region.</param>
+/// <param name="Errors">Per-field errors, over the points inside.</param>
+public sealed record Evaluation(IReadOnlyList<double[]> Axes, double[,] Predicted, double[,] Reference, IReadOnlyList<FieldError> Errors)
+{
+    /// <summary>Per grid point, whether it lies inside the domain's region; null for a box domain (every point counts).</summary>
+    public IReadOnlyList<bool>? Inside { get; init; }
+}
 
-/// <summary>Evaluates a model against the problem's reference on its evaluation grid; the reference is computed once.</summary>
+/// <summary>
+/// Evaluates a model against the problem's reference on its evaluation grid; the reference is computed
+/// once. For a domain with a region, grid points outside it are skipped: neither the model nor the
+/// reference is evaluated there, their values are NaN (a masked heatmap), and errors cover the inside points.
+/// </summary>
 public sealed class Evaluator
 {
     private readonly IProblem problem;
     private readonly double[][] points;
     private readonly double[,] reference;
+    private readonly bool[]? inside;
+    private readonly int[] active;
 
     /// <summary>Builds the grid and evaluates the reference on it.</summary>
     public Evaluator(IProblem problem)
@@ -35,7 +45,18 @@ public sealed class Evaluator
         if (axes.Count != problem.Domain.Dimension)
             throw new ArgumentException($"{problem.Name}: {axes.Count} evaluation axes for a {problem.Domain.Dimension}-dimensional domain");
         points = GridPoints(axes);
-        reference = problem.Reference.Evaluate(points);
+        if (problem.Domain.Region is null)
+        {
+            active = Enumerable.Range(0, points.Length).ToArray();
+            reference = problem.Reference.Evaluate(points);
+        }
+        else
+        {
+            inside = points.Select(problem.Domain.Contains).ToArray();
+            active = Enumerable.Range(0, points.Length).Where(i => inside[i]).ToArray();
+            if (active.Length == 0) throw new ArgumentException($"{problem.Name}: none of the {points.Length} evaluation points lies inside the region {problem.Domain.Region}");
+            reference = Scatter(problem.Reference.Evaluate(active.Select(i => points[i]).ToArray()), active, points.Length, problem.Name);
+        }
         if (reference.GetLength(0) != points.Length || reference.GetLength(1) != problem.Outputs.Count)
             throw new InvalidOperationException($"{problem.Name}: the reference returned [{reference.GetLength(0)}, {reference.GetLength(1)}], expected [{points.Length}, {problem.Outputs.Count}]");
     }
@@ -43,13 +64,19 @@ public sealed class Evaluator
     /// <summary>The evaluation points, [N][d], axis 0 fastest.</summary>
     public IReadOnlyList<double[]> Points => points;
 
+    /// <summary>Per evaluation point, whether it lies inside the domain's region; null for a box domain.</summary>
+    public IReadOnlyList<bool>? Inside => inside;
+
     /// <summary>Predicts on the grid in batches without building a graph, and compares with the reference.</summary>
     public Evaluation Evaluate(PinnNetwork network, int batch = 32768)
     {
         ArgumentNullException.ThrowIfNull(network);
         var p = network.parameters().First();
-        int n = points.Length, d = problem.Domain.Dimension, m = problem.Outputs.Count;
-        var predicted = new double[n, m];
+        int n = active.Length, d = problem.Domain.Dimension, m = problem.Outputs.Count;
+        var predicted = new double[points.Length, m];
+        if (inside is not null)
+            for (int i = 0; i < points.Length; i++)
+                for (int k = 0; k < m; k++) predicted[i, k] = double.NaN;
         using (no_grad())
         {
             for (int start = 0; start < n; start += batch)
@@ -58,21 +85,35 @@ public sealed class Evaluator
                 int count = Math.Min(batch, n - start);
                 var flat = new double[count * d];
                 for (int i = 0; i < count; i++)
-                    for (int j = 0; j < d; j++) flat[i * d + j] = points[start + i][j];
+                    for (int j = 0; j < d; j++) flat[i * d + j] = points[active[start + i]][j];
                 var x = tensor(flat, [count, d]).to(p.dtype).to(p.device);
                 var y = network.forward(x).to(ScalarType.Float64).cpu().data<double>().ToArray();
                 for (int i = 0; i < count; i++)
-                    for (int k = 0; k < m; k++) predicted[start + i, k] = y[i * m + k];
+                    for (int k = 0; k < m; k++) predicted[active[start + i], k] = y[i * m + k];
             }
         }
         var errors = new List<FieldError>();
         for (int k = 0; k < m; k++)
         {
-            var pr = Column(predicted, k);
-            var rf = Column(reference, k);
+            var pr = inside is null ? Column(predicted, k) : active.Select(i => predicted[i, k]).ToArray();
+            var rf = inside is null ? Column(reference, k) : active.Select(i => reference[i, k]).ToArray();
             errors.Add(new FieldError(problem.Outputs[k].Name, ErrorMetrics.RelativeL2(pr, rf), ErrorMetrics.MaxAbs(pr, rf)));
         }
-        return new Evaluation(problem.EvaluationAxes, predicted, reference, errors);
+        return new Evaluation(problem.EvaluationAxes, predicted, reference, errors) { Inside = inside };
+    }
+
+    /// <summary>Rows of <paramref name="values"/> placed at <paramref name="rows"/> of an [n, outputs] array of NaN.</summary>
+    private static double[,] Scatter(double[,] values, int[] rows, int n, string name)
+    {
+        if (values.GetLength(0) != rows.Length)
+            throw new InvalidOperationException($"{name}: the reference returned {values.GetLength(0)} rows for {rows.Length} points inside the region");
+        int m = values.GetLength(1);
+        var full = new double[n, m];
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < m; k++) full[i, k] = double.NaN;
+        for (int r = 0; r < rows.Length; r++)
+            for (int k = 0; k < m; k++) full[rows[r], k] = values[r, k];
+        return full;
     }
 
     /// <summary>Column k of a [N, m] array.</summary>

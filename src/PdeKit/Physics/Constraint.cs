@@ -5,14 +5,71 @@ namespace PdeKit.Physics;
 /// <summary>
 /// A soft constraint: a residual enforced by its own loss term on points of a face of the domain
 /// (initial or boundary data that an ansatz cannot impose exactly, e.g. non-smooth initial data on a
-/// periodic axis). Hard constraints in <see cref="IProblem.Ansatz"/> are preferred where they fit.
+/// periodic axis), or on (a named part of) the boundary of the domain's region, where the points come
+/// with outward normals (<see cref="Coords.Normals"/>) for Neumann and Robin conditions; see
+/// <see cref="OnBoundary"/>, <see cref="Dirichlet"/>, <see cref="Neumann"/> and <see cref="Robin"/>.
+/// Hard constraints in <see cref="IProblem.Ansatz"/> are preferred where they fit.
 /// </summary>
 /// <param name="Name">Loss term name, e.g. "initial".</param>
-/// <param name="Axis">The axis the face is normal to, e.g. "t".</param>
+/// <param name="Axis">The axis the face is normal to, e.g. "t" (ignored for a region-boundary constraint).</param>
 /// <param name="Upper">False: the face at the axis minimum (t = t_min for initial data); true: at the maximum.</param>
-/// <param name="Points">Number of points drawn on the face.</param>
-/// <param name="Residual">The residual on the face [N, k] (zero when the data hold).</param>
-public sealed record Constraint(string Name, string Axis, bool Upper, int Points, Func<Coords, Solution, Tensor> Residual);
+/// <param name="Points">Number of points drawn on the face or boundary part.</param>
+/// <param name="Residual">The residual at the points [N, k] (zero when the data hold).</param>
+public sealed record Constraint(string Name, string Axis, bool Upper, int Points, Func<Coords, Solution, Tensor> Residual)
+{
+    /// <summary>The region boundary the points lie on, instead of a face; null for a face constraint.</summary>
+    public BoundaryPart? Boundary { get; init; }
+
+    /// <summary>A constraint on the boundary of the domain's region, or on its part <paramref name="part"/>; its residual sees outward normals in <see cref="Coords.Normals"/>.</summary>
+    /// <param name="name">Loss term name.</param>
+    /// <param name="points">Number of points, drawn uniformly by length.</param>
+    /// <param name="residual">The residual at the points [N, k].</param>
+    /// <param name="part">Boundary part name, or null for the whole boundary.</param>
+    public static Constraint OnBoundary(string name, int points, Func<Coords, Solution, Tensor> residual, string? part = null) =>
+        new(name, "", false, points, residual) { Boundary = new BoundaryPart(part) };
+
+    /// <summary>Soft Dirichlet condition u = g on a boundary part: residual u - g.</summary>
+    /// <param name="name">Loss term name.</param>
+    /// <param name="field">The constrained output.</param>
+    /// <param name="value">g at the points, [N, 1].</param>
+    /// <param name="points">Number of points.</param>
+    /// <param name="part">Boundary part name, or null for the whole boundary.</param>
+    public static Constraint Dirichlet(string name, Field field, Func<Coords, Tensor> value, int points, string? part = null)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return OnBoundary(name, points, (c, s) => s[field] - value(c), part);
+    }
+
+    /// <summary>Soft Neumann condition du/dn = h on a boundary part (n the outward unit normal): residual du/dn - h.</summary>
+    /// <param name="name">Loss term name.</param>
+    /// <param name="field">The constrained output.</param>
+    /// <param name="flux">h at the points, [N, 1].</param>
+    /// <param name="points">Number of points.</param>
+    /// <param name="part">Boundary part name, or null for the whole boundary.</param>
+    public static Constraint Neumann(string name, Field field, Func<Coords, Tensor> flux, int points, string? part = null)
+    {
+        ArgumentNullException.ThrowIfNull(flux);
+        return OnBoundary(name, points, (c, s) => s.Dn(field, c) - flux(c), part);
+    }
+
+    /// <summary>Soft Robin condition a u + b du/dn = g on a boundary part: residual a u + b du/dn - g.</summary>
+    /// <param name="name">Loss term name.</param>
+    /// <param name="field">The constrained output.</param>
+    /// <param name="a">Coefficient of u.</param>
+    /// <param name="b">Coefficient of the outward normal derivative.</param>
+    /// <param name="value">g at the points, [N, 1].</param>
+    /// <param name="points">Number of points.</param>
+    /// <param name="part">Boundary part name, or null for the whole boundary.</param>
+    public static Constraint Robin(string name, Field field, double a, double b, Func<Coords, Tensor> value, int points, string? part = null)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return OnBoundary(name, points, (c, s) => a * s[field] + b * s.Dn(field, c) - value(c), part);
+    }
+}
+
+/// <summary>The boundary of a domain's region, or one named part of it.</summary>
+/// <param name="Name">Part name, or null for the whole boundary.</param>
+public sealed record BoundaryPart(string? Name = null);
 
 /// <summary>A scalar the training fits along with the network (an inverse problem's unknown, e.g. permeability).</summary>
 /// <param name="Name">Name used in the ansatz and residual (<see cref="Coords.Unknown"/>) and logged as unknown_NAME.</param>

@@ -51,6 +51,9 @@ public sealed class Coords
     /// <summary>Time, shape [N, 1].</summary>
     public Tensor T => this["t"];
 
+    /// <summary>Outward unit normals (nx, ny), shape [N, 2], at points on a region's boundary; null elsewhere.</summary>
+    public Tensor? Normals { get; init; }
+
     /// <summary>Values of the problem's trainable unknowns (scalar tensors with gradients), set by the model.</summary>
     public IReadOnlyDictionary<string, Tensor> Unknowns { get; init; } = new Dictionary<string, Tensor>();
 

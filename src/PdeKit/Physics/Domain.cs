@@ -1,3 +1,5 @@
+using PdeKit.Geometry;
+
 namespace PdeKit.Physics;
 
 /// <summary>One coordinate axis of a domain: a name and a closed interval.</summary>
@@ -18,15 +20,30 @@ public sealed record Axis(string Name, double Min, double Max, bool Periodic = f
     public bool IsTime => Name == "t";
 }
 
-/// <summary>A box domain in space or space-time, as a product of intervals.</summary>
+/// <summary>
+/// A domain in space or space-time: a box (a product of intervals), or a 2D region in (x, y), optionally
+/// times a time interval, whose box is the region's bounding box.
+/// </summary>
 public sealed class Domain
 {
-    /// <summary>The axes, in the column order of coordinate tensors.</summary>
+    /// <summary>The axes, in the column order of coordinate tensors (for a region: its bounding box).</summary>
     public IReadOnlyList<Axis> Axes { get; }
 
-    /// <summary>Creates a domain; every axis must be a finite, non-empty interval with a unique name.</summary>
+    /// <summary>The 2D region in the axes x and y, or null for a box domain.</summary>
+    public Region2D? Region { get; }
+
+    /// <summary>Creates a box domain; every axis must be a finite, non-empty interval with a unique name.</summary>
     /// <exception cref="ArgumentException">An empty, reversed or non-finite interval, or duplicate names.</exception>
-    public Domain(IReadOnlyList<Axis> axes)
+    public Domain(IReadOnlyList<Axis> axes) : this(axes, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a domain; with a <paramref name="region"/>, points lie inside it in the axes x and y, whose
+    /// intervals must hold its bounding box (other axes, such as t, stay intervals).
+    /// </summary>
+    /// <exception cref="ArgumentException">A bad interval, duplicate names, or a region without x and y axes that hold it, or with zero area.</exception>
+    public Domain(IReadOnlyList<Axis> axes, Region2D? region)
     {
         ArgumentNullException.ThrowIfNull(axes);
         if (axes.Count == 0) throw new ArgumentException("a domain needs at least one axis", nameof(axes));
@@ -42,6 +59,31 @@ public sealed class Domain
         var dup = axes.GroupBy(a => a.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new ArgumentException($"axis name {dup.Key} appears twice", nameof(axes));
         Axes = axes;
+        if (region is not null) CheckRegion(region);
+        Region = region;
+    }
+
+    private void CheckRegion(Region2D region)
+    {
+        var x = Axes.FirstOrDefault(a => a.Name == "x");
+        var y = Axes.FirstOrDefault(a => a.Name == "y");
+        if (x is null || y is null)
+            throw new ArgumentException($"a 2D region needs axes x and y (axes: {string.Join(", ", Axes.Select(a => a.Name))})", nameof(region));
+        if (x.Periodic || y.Periodic) throw new ArgumentException("the axes x and y of a region cannot be periodic", nameof(region));
+        var box = region.Bounds;
+        double tol = 1e-9 * box.Scale;
+        if (box.XMin < x.Min - tol || box.XMax > x.Max + tol || box.YMin < y.Min - tol || box.YMax > y.Max + tol)
+            throw new ArgumentException($"the region's bounding box {box} does not fit in x [{x.Min}, {x.Max}], y [{y.Min}, {y.Max}]", nameof(region));
+        region.EnsureArea();
+    }
+
+    /// <summary>True when the point (d coordinates in axis order) lies in the domain: always for a box domain (no bounds check), inside the region otherwise.</summary>
+    /// <exception cref="ArgumentException">The point does not have d coordinates.</exception>
+    public bool Contains(IReadOnlyList<double> point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        if (point.Count != Dimension) throw new ArgumentException($"a point of this domain has {Dimension} coordinates (got {point.Count})", nameof(point));
+        return Region is null || Region.Contains(point[IndexOf("x")], point[IndexOf("y")]);
     }
 
     /// <summary>Number of coordinates (columns of a coordinate tensor).</summary>
@@ -69,10 +111,29 @@ public sealed class Domain
     public static Domain SpaceTime((double Min, double Max) x, (double Min, double Max) t) =>
         new([new Axis("x", x.Min, x.Max), new Axis("t", t.Min, t.Max)]);
 
+    /// <summary>A 2D region in (x, y); the axes are its bounding box.</summary>
+    /// <exception cref="ArgumentException">The region has zero area.</exception>
+    public static Domain FromRegion(Region2D region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var b = region.Bounds;
+        return new([new Axis("x", b.XMin, b.XMax), new Axis("y", b.YMin, b.YMax)], region);
+    }
+
+    /// <summary>Space-time: a 2D region in (x, y) by the time interval t.</summary>
+    /// <exception cref="ArgumentException">The region has zero area, or the time interval is empty.</exception>
+    public static Domain SpaceTime(Region2D region, (double Min, double Max) t)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var b = region.Bounds;
+        return new([new Axis("x", b.XMin, b.XMax), new Axis("y", b.YMin, b.YMax), new Axis("t", t.Min, t.Max)], region);
+    }
+
     /// <summary>Space-time (x, y) by t.</summary>
     public static Domain SpaceTime((double Min, double Max) x, (double Min, double Max) y, (double Min, double Max) t) =>
         new([new Axis("x", x.Min, x.Max), new Axis("y", y.Min, y.Max), new Axis("t", t.Min, t.Max)]);
 
     /// <inheritdoc />
-    public override string ToString() => string.Join(" x ", Axes.Select(a => $"{a.Name} in [{a.Min}, {a.Max}]"));
+    public override string ToString() => (Region is null ? "" : $"{Region} in ")
+        + string.Join(" x ", Axes.Select(a => $"{a.Name} in [{a.Min}, {a.Max}]"));
 }

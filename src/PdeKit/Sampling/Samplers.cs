@@ -16,10 +16,14 @@ public enum SamplerKind
     Sobol,
 }
 
-/// <summary>Draws points in a box domain.</summary>
-public static class Sampler
+/// <summary>Draws points in a domain (a box, or a region in (x, y) times intervals) and on its boundary.</summary>
+public static partial class Sampler
 {
-    /// <summary>Draws <paramref name="n"/> points in <paramref name="domain"/>, shape [n, d], float32 on <paramref name="device"/>.</summary>
+    /// <summary>
+    /// Draws <paramref name="n"/> points in <paramref name="domain"/>, shape [n, d], float32 on <paramref name="device"/>.
+    /// In a domain with a region, points lie inside the region: a larger draw of the same kind in the
+    /// bounding box, the points outside rejected (for Sobol, the first n inside points of one shifted sequence).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is not positive.</exception>
     public static Tensor Draw(SamplerKind kind, Domain domain, int n, Random rng, Device device, ScalarType dtype = ScalarType.Float32)
     {
@@ -27,18 +31,33 @@ public static class Sampler
         ArgumentNullException.ThrowIfNull(rng);
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "the number of points must be positive");
         int d = domain.Dimension;
+        var points = domain.Region is { } region ? InRegion(kind, domain, region, n, rng) : InBox(kind, domain, n, rng);
+        using var scope = NewDisposeScope();
+        return tensor(points, [n, d], dtype: ScalarType.Float64).to(dtype).to(device).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>n points of the given kind in the domain's box, row-major [n * d].</summary>
+    private static double[] InBox(SamplerKind kind, Domain domain, int n, Random rng)
+    {
+        int d = domain.Dimension;
         var unit = kind switch
         {
             SamplerKind.Uniform => UniformUnit(n, d, rng),
             SamplerKind.LatinHypercube => LatinHypercubeUnit(n, d, rng),
-            SamplerKind.Sobol => SobolShifted(n, d, rng),
+            SamplerKind.Sobol => SobolShifted(n, d, RandomShift(d, rng)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown sampler"),
         };
-        for (int i = 0; i < n; i++)
+        return ToBox(unit, domain);
+    }
+
+    /// <summary>Maps unit-cube points [n * d] onto the domain's box, in place.</summary>
+    private static double[] ToBox(double[] unit, Domain domain)
+    {
+        int d = domain.Dimension;
+        for (int i = 0; i < unit.Length / d; i++)
             for (int j = 0; j < d; j++)
                 unit[i * d + j] = domain.Axes[j].Min + domain.Axes[j].Length * unit[i * d + j];
-        using var scope = NewDisposeScope();
-        return tensor(unit, [n, d], dtype: ScalarType.Float64).to(dtype).to(device).MoveToOuterDisposeScope();
+        return unit;
     }
 
     /// <summary>Points on the face where axis <paramref name="axis"/> equals its min (<paramref name="upper"/> false) or max, uniform over the other axes, shape [n, d].</summary>
@@ -46,6 +65,8 @@ public static class Sampler
     {
         ArgumentNullException.ThrowIfNull(domain);
         int j = domain.IndexOf(axis);
+        if (domain.Region is not null && (axis == "x" || axis == "y"))
+            throw new ArgumentException($"the domain is a region; a face at {axis} = {(upper ? domain.Axes[j].Max : domain.Axes[j].Min)} is its bounding box's, not its boundary: use boundary parts (Constraint.OnBoundary, Sampler.DrawBoundary)", nameof(axis));
         using var scope = NewDisposeScope();
         var pts = Draw(SamplerKind.LatinHypercube, domain, n, rng, CPU, ScalarType.Float64);
         pts[.., j] = tensor(upper ? domain.Axes[j].Max : domain.Axes[j].Min, ScalarType.Float64);
@@ -72,15 +93,21 @@ public static class Sampler
         return u;
     }
 
-    private static double[] SobolShifted(int n, int d, Random rng)
+    private static double[] RandomShift(int d, Random rng)
+    {
+        var shift = new double[d];
+        for (int j = 0; j < d; j++) shift[j] = rng.NextDouble();
+        return shift;
+    }
+
+    private static double[] SobolShifted(int n, int d, double[] shift)
     {
         var u = SobolSequence.Generate(n, d);
         for (int j = 0; j < d; j++)
         {
-            double shift = rng.NextDouble();
             for (int i = 0; i < n; i++)
             {
-                double v = u[i * d + j] + shift;
+                double v = u[i * d + j] + shift[j];
                 u[i * d + j] = v >= 1 ? v - 1 : v;
             }
         }

@@ -17,7 +17,7 @@ public sealed class ResidualAssembler : IDisposable
 {
     private readonly IProblem problem;
     private readonly DerivativeEngine engine;
-    private readonly List<(Constraint Constraint, Tensor Points)> faces = [];
+    private readonly List<(Constraint Constraint, Tensor Points, Tensor? Normals)> faces = [];
     private readonly List<(Observation Observation, Tensor Points, Tensor Values)> data = [];
     private InterfaceContinuity? interfaces;
 
@@ -32,12 +32,14 @@ public sealed class ResidualAssembler : IDisposable
     /// <summary>The solution object with derivative memoization for one step (caller owns the dispose scope).</summary>
     /// <param name="network">The model.</param>
     /// <param name="points">Points [N, d]; a leaf copy with requires_grad is made here.</param>
-    public (Solution Solution, Coords Coords) Solve(PinnNetwork network, Tensor points)
+    public (Solution Solution, Coords Coords) Solve(PinnNetwork network, Tensor points) => Solve(network, points, null);
+
+    private (Solution Solution, Coords Coords) Solve(PinnNetwork network, Tensor points, Tensor? normals)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(points);
         var leaf = points.detach().requires_grad_(true);
-        var coords = new Coords(leaf, problem.Domain) { Unknowns = network.Unknowns() };
+        var coords = new Coords(leaf, problem.Domain) { Unknowns = network.Unknowns(), Normals = normals };
         var values = network.forward(leaf);
         Solution s = engine switch
         {
@@ -51,7 +53,7 @@ public sealed class ResidualAssembler : IDisposable
     /// Draws the points of the problem's soft constraints (kept for the whole run). Without this call
     /// <see cref="Assemble"/> returns residual terms only.
     /// </summary>
-    /// <exception cref="ArgumentException">A constraint with fewer than one point or an unknown axis.</exception>
+    /// <exception cref="ArgumentException">A constraint with fewer than one point, an unknown axis, or an unknown boundary part.</exception>
     public void PrepareConstraints(Random rng, Device device, ScalarType dtype)
     {
         ArgumentNullException.ThrowIfNull(rng);
@@ -60,7 +62,14 @@ public sealed class ResidualAssembler : IDisposable
         {
             if (c.Points < 1) throw new ArgumentException($"{problem.Name}: constraint {c.Name} needs at least one point (got {c.Points})");
             if (c.Name.StartsWith("residual", StringComparison.Ordinal)) throw new ArgumentException($"{problem.Name}: constraint name {c.Name} is reserved for PDE residuals");
-            faces.Add((c, Sampler.DrawFace(problem.Domain, c.Axis, c.Upper, c.Points, rng, device, dtype).DetachFromDisposeScope()));
+            if (c.Boundary is { } part)
+            {
+                if (problem.Domain.Region is null)
+                    throw new ArgumentException($"{problem.Name}: constraint {c.Name} lies on a region boundary, but the domain {problem.Domain} has no region");
+                var b = Sampler.DrawBoundary(problem.Domain, c.Points, rng, device, dtype, part.Name);
+                faces.Add((c, b.Points.DetachFromDisposeScope(), b.Normals.DetachFromDisposeScope()));
+            }
+            else faces.Add((c, Sampler.DrawFace(problem.Domain, c.Axis, c.Upper, c.Points, rng, device, dtype).DetachFromDisposeScope(), null));
         }
         foreach (var o in problem.Observations)
         {
@@ -101,9 +110,9 @@ public sealed class ResidualAssembler : IDisposable
         var terms = Residuals(network, points);
         if (faces.Count == 0 && data.Count == 0 && interfaces is not { Any: true }) return terms;
         var all = new List<LossTerm>(terms);
-        foreach (var (constraint, pts) in faces)
+        foreach (var (constraint, pts, normals) in faces)
         {
-            var (s, c) = Solve(network, pts);
+            var (s, c) = Solve(network, pts, normals);
             var r = constraint.Residual(c, s);
             if (r.dim() == 1) r = r.unsqueeze(1);
             if (r.dim() != 2 || r.shape[0] != c.Count)
@@ -141,7 +150,11 @@ public sealed class ResidualAssembler : IDisposable
 
     private void DisposeFaces()
     {
-        foreach (var (_, p) in faces) p.Dispose();
+        foreach (var (_, p, n) in faces)
+        {
+            p.Dispose();
+            n?.Dispose();
+        }
         faces.Clear();
         foreach (var (_, p, v) in data)
         {
