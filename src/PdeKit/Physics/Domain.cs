@@ -77,12 +77,17 @@ public sealed class Domain
         region.EnsureArea();
     }
 
-    /// <summary>True when the point (d coordinates in axis order) lies in the domain: always for a box domain (no bounds check), inside the region otherwise.</summary>
+    /// <summary>True when the point (d coordinates in axis order) lies in the domain: within every axis interval (to rounding) and, for a region domain, inside the region.</summary>
     /// <exception cref="ArgumentException">The point does not have d coordinates.</exception>
     public bool Contains(IReadOnlyList<double> point)
     {
         ArgumentNullException.ThrowIfNull(point);
         if (point.Count != Dimension) throw new ArgumentException($"a point of this domain has {Dimension} coordinates (got {point.Count})", nameof(point));
+        for (int i = 0; i < Dimension; i++)
+        {
+            double slack = 1e-12 * Math.Max(1, Math.Max(Math.Abs(Axes[i].Min), Math.Abs(Axes[i].Max)));
+            if (!(point[i] >= Axes[i].Min - slack && point[i] <= Axes[i].Max + slack)) return false;
+        }
         return Region is null || Region.Contains(point[IndexOf("x")], point[IndexOf("y")]);
     }
 

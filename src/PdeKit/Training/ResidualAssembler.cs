@@ -58,10 +58,10 @@ public sealed class ResidualAssembler : IDisposable
     {
         ArgumentNullException.ThrowIfNull(rng);
         DisposeFaces();
+        CheckTermNames();
         foreach (var c in problem.Constraints)
         {
             if (c.Points < 1) throw new ArgumentException($"{problem.Name}: constraint {c.Name} needs at least one point (got {c.Points})");
-            if (c.Name.StartsWith("residual", StringComparison.Ordinal)) throw new ArgumentException($"{problem.Name}: constraint name {c.Name} is reserved for PDE residuals");
             if (c.Boundary is { } part)
             {
                 if (problem.Domain.Region is null)
@@ -82,11 +82,26 @@ public sealed class ResidualAssembler : IDisposable
             {
                 if (o.Points[i].Length != d) throw new ArgumentException($"{problem.Name}: observation {o.Name} point {i} has {o.Points[i].Length} coordinates, expected {d}");
                 if (o.Points[i].Any(v => !double.IsFinite(v)) || !double.IsFinite(o.Values[i])) throw new ArgumentException($"{problem.Name}: observation {o.Name} row {i} is not finite");
+                if (!problem.Domain.Contains(o.Points[i]))
+                    throw new ArgumentException($"{problem.Name}: observation {o.Name} point {i} ({string.Join(", ", o.Points[i])}) lies outside the domain {problem.Domain}");
                 Array.Copy(o.Points[i], 0, flat, i * d, d);
             }
             var pts = tensor(flat, [o.Points.Length, d]).to(dtype).to(device).DetachFromDisposeScope();
             var vals = tensor(o.Values).to(dtype).to(device).DetachFromDisposeScope();
             data.Add((o, pts, vals));
+        }
+    }
+
+    /// <summary>Loss-term names must be unique and must not take the names the assembler and the weightings use themselves.</summary>
+    private void CheckTermNames()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in problem.Constraints.Select(c => c.Name).Concat(problem.Observations.Select(o => o.Name)))
+        {
+            if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException($"{problem.Name}: a constraint or observation has an empty name");
+            if (name.StartsWith("residual", StringComparison.Ordinal) || name.StartsWith("causal_", StringComparison.Ordinal) || name.StartsWith("interface_", StringComparison.Ordinal))
+                throw new ArgumentException($"{problem.Name}: the term name {name} is reserved (residual*, causal_*, interface_* are PdeKit's own)");
+            if (!seen.Add(name)) throw new ArgumentException($"{problem.Name}: two constraints or observations are both named {name}; loss terms are logged by name, so names must be unique");
         }
     }
 

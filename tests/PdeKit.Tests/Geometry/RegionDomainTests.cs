@@ -103,7 +103,8 @@ public class RegionDomainTests
         Assert.That(() => new Domain([new Axis("x", -1, 1), new Axis("t", 0, 1)], l), Throws.ArgumentException.With.Message.Contains("axes x and y"));
         var padded = new Domain([new Axis("x", -2, 2), new Axis("y", -2, 2)], l);
         Assert.That(padded.Contains([-0.5, 0.5]) && !padded.Contains([0.5, 0.5]), Is.True);
-        Assert.That(Domain.Box((0, 1), (0, 1)).Contains([5.0, 5.0]), Is.True, "box domains do not check bounds, as before");
+        Assert.That(Domain.Box((0, 1), (0, 1)).Contains([5.0, 5.0]), Is.False, "box domains check their axis bounds");
+        Assert.That(Domain.Box((0, 1), (0, 1)).Contains([1.0, 0.0]), Is.True, "the closed box includes its faces");
         Assert.That(Domain.FromRegion(l).ToString(), Does.StartWith("Difference("));
     }
 

@@ -14,7 +14,7 @@ public class InverseProblemTests
     public void Init() => TorchRuntime.Initialize();
 
     /// <summary>u' = lambda u on [0, 1], u(0) = 1, lambda unknown; data u(x_i) = exp(2 x_i).</summary>
-    private sealed record Growth(double Start, double[][]? Points = null, double[]? Values = null) : IProblem
+    private sealed record Growth(double Start, double[][]? Points = null, double[]? Values = null, string? SecondName = null) : IProblem
     {
         private static readonly Field U = Field.Scalar("u");
         private static readonly double[] Xs = Enumerable.Range(1, 10).Select(i => i / 10.0).ToArray();
@@ -23,8 +23,14 @@ public class InverseProblemTests
         public Domain Domain { get; } = Domain.Interval(0, 1);
         public IReadOnlyList<Field> Outputs => [U];
         public IReadOnlyList<Unknown> Unknowns => [new Unknown("lambda", Start)];
-        public IReadOnlyList<Observation> Observations =>
-            [new Observation("data", Points ?? Xs.Select(x => new[] { x }).ToArray(), Values ?? Xs.Select(x => Math.Exp(2 * x)).ToArray())];
+        public IReadOnlyList<Observation> Observations
+        {
+            get
+            {
+                var first = new Observation("data", Points ?? Xs.Select(x => new[] { x }).ToArray(), Values ?? Xs.Select(x => Math.Exp(2 * x)).ToArray());
+                return SecondName is null ? [first] : [first, first with { Name = SecondName }];
+            }
+        }
         public Tensor Ansatz(Coords c, Tensor net) => 1 + c.X * net;
         public Tensor Residual(Coords c, Solution s) => s.Dx(U) - c.Unknown("lambda") * s[U];
         public IReference Reference => new PointwiseReference("exp(2x)", p => { var u = new double[p.Length, 1]; for (int i = 0; i < p.Length; i++) u[i, 0] = Math.Exp(2 * p[i][0]); return u; });
@@ -69,6 +75,10 @@ public class InverseProblemTests
         Assert.That(() => new Trainer(wrongDim, Small).Train(), Throws.ArgumentException.With.Message.Contains("has 2 coordinates, expected 1"));
         var nan = new Growth(Start: 1, Points: [[0.5]], Values: [double.NaN]);
         Assert.That(() => new Trainer(nan, Small).Train(), Throws.ArgumentException.With.Message.Contains("not finite"));
+        var outside = new Growth(Start: 1, Points: [[0.5], [1.5]], Values: [1.0, 2.0]);
+        Assert.That(() => new Trainer(outside, Small).Train(), Throws.ArgumentException.With.Message.Contains("point 1 (1.5) lies outside the domain"));
+        Assert.That(() => new Trainer(new Growth(Start: 1, SecondName: "data"), Small).Train(), Throws.ArgumentException.With.Message.Contains("both named data"));
+        Assert.That(() => new Trainer(new Growth(Start: 1, SecondName: "residual_extra"), Small).Train(), Throws.ArgumentException.With.Message.Contains("reserved"));
         var c = new Coords(zeros(2, 1), Domain.Interval(0, 1));
         Assert.That(() => c.Unknown("k"), Throws.ArgumentException.With.Message.Contains("no unknown named 'k'"));
     }
