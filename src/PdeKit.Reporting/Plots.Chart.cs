@@ -48,6 +48,7 @@ public static partial class Plots
         double minX = double.PositiveInfinity, maxX = double.NegativeInfinity, minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
         MarkerShape[] shapes = [MarkerShape.OpenCircle, MarkerShape.Eks, MarkerShape.OpenSquare, MarkerShape.OpenDiamond, MarkerShape.OpenTriangleUp];
         int markerSeries = 0;
+        var drawn = new List<(double X, double Y)>();
         foreach (var s in chart.Series)
         {
             var xs = new List<double>();
@@ -61,6 +62,7 @@ public static partial class Plots
             }
 
             if (xs.Count == 0) continue;
+            drawn.AddRange(xs.Zip(ys));
             var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray());
             line.LegendText = s.Name;
             line.LineWidth = s.Markers ? 0 : 2;
@@ -79,7 +81,7 @@ public static partial class Plots
         }
         else
         {
-            plot.ShowLegend(Alignment.LowerRight);
+            plot.ShowLegend(EmptiestCorner(drawn, minX, maxX, minY, maxY));
         }
 
         if (chart.LogY) PlotKit.LogYAxis(plot, minY, maxY);
@@ -89,5 +91,15 @@ public static partial class Plots
         plot.XLabel(chart.XLabel);
         plot.YLabel(chart.YLabel);
         PlotKit.SavePng(plot, path);
+    }
+
+    /// <summary>The corner of the plot area with the fewest points in its outer third, for the legend.</summary>
+    private static Alignment EmptiestCorner(List<(double X, double Y)> points, double minX, double maxX, double minY, double maxY)
+    {
+        double sx = Math.Max(maxX - minX, 1e-300), sy = Math.Max(maxY - minY, 1e-300);
+        (Alignment Corner, bool Right, bool Top)[] corners =
+            [(Alignment.LowerRight, true, false), (Alignment.UpperRight, true, true), (Alignment.UpperLeft, false, true), (Alignment.LowerLeft, false, false)];
+        return corners.MinBy(c => points.Count(p =>
+            (c.Right ? (p.X - minX) / sx > 0.55 : (p.X - minX) / sx < 0.45) && (c.Top ? (p.Y - minY) / sy > 0.67 : (p.Y - minY) / sy < 0.33))).Corner;
     }
 }
