@@ -46,6 +46,13 @@ internal static class ValidateCommand
             return 0;
         }
 
+        // Asking for a device the machine lacks is a usage error, said once before anything runs.
+        if (device is { } d && d != DeviceChoice.Cpu && lines.Any(l => l.Kind == CaseKind.Pinn))
+        {
+            TorchRuntime.Initialize();
+            TorchRuntime.ResolveDevice(d);
+        }
+
         string label = string.Join(" ", names);
         string target = Path.GetFullPath(outDir ?? Path.Combine("runs", $"validate-{string.Join("-", names.Select(Path.GetFileNameWithoutExtension))}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
         if (File.Exists(target)) throw new ArgumentException($"--out {target} is a file; give a folder");
