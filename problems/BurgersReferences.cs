@@ -35,16 +35,16 @@ public static class BurgersReferences
 
         var figures = new List<ReferenceFigure>
         {
-            new("relative L2, finite difference vs Cole-Hopf (256 x 100 grid)", ErrorMetrics.RelativeL2(fdFlat, ch), null, $"{cells} cells"),
-            new("max abs difference, finite difference vs Cole-Hopf", ErrorMetrics.MaxAbs(fdFlat, ch), null, ""),
-            new("Cole-Hopf time (s)", chSeconds, null, "25600 points"),
-            new("finite-difference time (s)", fdSeconds, null, $"{cells} cells to t = {ts[^1]}"),
+            new("relative L2, finite difference vs Cole-Hopf (256 x 100 grid)", ErrorMetrics.RelativeL2(fdFlat, ch), null, $"{cells} cells") { Key = "fd-vs-cole-hopf:rel_l2" },
+            new("max abs difference, finite difference vs Cole-Hopf", ErrorMetrics.MaxAbs(fdFlat, ch), null, "") { Key = "fd-vs-cole-hopf:max_abs" },
+            new("Cole-Hopf time (s)", chSeconds, null, "25600 points") { Key = "time_s:cole-hopf" },
+            new("finite-difference time (s)", fdSeconds, null, $"{cells} cells to t = {ts[^1]}") { Key = "time_s:fd" },
         };
         if (Math.Abs(problem.Nu - 0.01 / Math.PI) < 1e-15)
         {
-            figures.Add(new("Cole-Hopf |u_x|(0, 1.6037/pi)", Math.Abs(exact.Ux(0, SteepestTime)), PublishedMaxSlope, "Basdevant et al. 1986"));
+            figures.Add(new("Cole-Hopf |u_x|(0, 1.6037/pi)", Math.Abs(exact.Ux(0, SteepestTime)), PublishedMaxSlope, "Basdevant et al. 1986") { Key = "max_slope:cole-hopf" });
             var slope = solver.Solve([SteepestTime]);
-            figures.Add(new("finite-difference |u_x|(0, 1.6037/pi)", SlopeAtZero(slope), PublishedMaxSlope, "Basdevant et al. 1986"));
+            figures.Add(new("finite-difference |u_x|(0, 1.6037/pi)", SlopeAtZero(slope), PublishedMaxSlope, "Basdevant et al. 1986") { Key = "max_slope:fd" });
         }
         return new ReferenceStudy(figures, new Dictionary<string, double[,]> { ["cole-hopf"] = Column(ch), ["finite-difference"] = Column(fdFlat) });
     }

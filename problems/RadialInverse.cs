@@ -15,7 +15,7 @@ namespace PdeKit.Problems;
 /// size <c>noise</c>. Axes are ln r_D and ln t_D0 as in <see cref="RadialDiffusivity"/>; the state at t_min and
 /// the outer boundary come from the line source, scaled by the trained kappa.
 /// </summary>
-public sealed record RadialInverse : IProblem
+public sealed record RadialInverse : IProblem, IKnownUnknowns
 {
     /// <summary>Dimensionless pressure p_D0.</summary>
     public static readonly Field P = Field.Scalar("p");
@@ -48,6 +48,9 @@ public sealed record RadialInverse : IProblem
 
     /// <summary>The permeability ratio k / k0 the data were made with.</summary>
     public double KappaTrue { get; }
+
+    /// <summary>kappa, the unknown the data were made with.</summary>
+    public IReadOnlyDictionary<string, double> TrueUnknowns => new Dictionary<string, double> { ["kappa"] = KappaTrue };
 
     /// <summary>The starting guess of the ratio.</summary>
     public double KappaStart { get; }

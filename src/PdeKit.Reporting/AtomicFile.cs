@@ -4,7 +4,7 @@ namespace PdeKit.Reporting;
 /// Writes a file so that readers see either the old file or the complete new one, never a half-written
 /// one: the content goes to a temporary file in the same folder, which is then moved over the target.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, which receives a temporary path to create.</summary>
     public static void Write(string path, Action<string> write)

@@ -18,14 +18,21 @@ public static partial class Plots
     /// <param name="x">Spatial coordinates, at least one.</param>
     /// <param name="slices">At least one slice: its time and the predicted and reference values at <paramref name="x"/>.</param>
     /// <param name="yLabel">Label of the vertical axis (the field name).</param>
+    /// <param name="referenceLabel">Legend text of the solid line.</param>
+    /// <param name="predictionLabel">Legend text of the dashed line.</param>
+    /// <param name="xLabel">Label of the horizontal axis.</param>
     /// <exception cref="ArgumentException">Empty inputs or a slice whose lengths differ from <paramref name="x"/>.</exception>
     public static void Slices(
-        string path, double[] x, IReadOnlyList<(double T, double[] Predicted, double[] Reference)> slices, string yLabel = "u")
+        string path, double[] x, IReadOnlyList<(double T, double[] Predicted, double[] Reference)> slices, string yLabel = "u",
+        string referenceLabel = "reference", string predictionLabel = "prediction", string xLabel = "x")
     {
         PlotKit.CheckPath(path);
         PlotKit.CheckNotEmpty(x, nameof(x));
         ArgumentNullException.ThrowIfNull(slices);
         ArgumentNullException.ThrowIfNull(yLabel);
+        ArgumentNullException.ThrowIfNull(referenceLabel);
+        ArgumentNullException.ThrowIfNull(predictionLabel);
+        ArgumentNullException.ThrowIfNull(xLabel);
         if (slices.Count == 0)
         {
             throw new ArgumentException("slices is empty; give at least one slice time.", nameof(slices));
@@ -45,7 +52,8 @@ public static partial class Plots
             (xLow, xHigh) = (xLow - 0.5, xHigh + 0.5);
         }
 
-        var panels = slices.Select(s => SlicePanel(x, s, yLabel, (xLow, xHigh), (yLow - pad, yHigh + pad))).ToList();
+        var labels = new SliceLabels(xLabel, yLabel, referenceLabel, predictionLabel);
+        var panels = slices.Select(s => SlicePanel(x, s, labels, (xLow, xHigh), (yLow - pad, yHigh + pad))).ToList();
         try
         {
             var figure = new Multiplot(panels[0]);
@@ -65,23 +73,25 @@ public static partial class Plots
         }
     }
 
+    private sealed record SliceLabels(string X, string Y, string Reference, string Prediction);
+
     private static Plot SlicePanel(
-        double[] x, (double T, double[] Predicted, double[] Reference) slice, string yLabel,
+        double[] x, (double T, double[] Predicted, double[] Reference) slice, SliceLabels labels,
         (double Low, double High) xLimits, (double Low, double High) yLimits)
     {
         var plot = PlotKit.NewPlot();
         var (rx, ry) = FinitePoints(x, slice.Reference);
         var reference = plot.Add.ScatterLine(rx, ry, Colors.Blue);
         reference.LineWidth = 2.5f;
-        reference.LegendText = "reference";
+        reference.LegendText = labels.Reference;
         var (px, py) = FinitePoints(x, slice.Predicted);
         var predicted = plot.Add.ScatterLine(px, py, Colors.Red);
         predicted.LineWidth = 2.5f;
         predicted.LinePattern = LinePattern.Dashed;
-        predicted.LegendText = "prediction";
+        predicted.LegendText = labels.Prediction;
         plot.Title($"t = {slice.T:G4}");
-        plot.XLabel("x");
-        plot.YLabel(yLabel);
+        plot.XLabel(labels.X);
+        plot.YLabel(labels.Y);
         plot.ShowLegend(Edge.Bottom); // below the panel, never over the curves
         plot.Axes.SetLimits(xLimits.Low, xLimits.High, yLimits.Low, yLimits.High);
         return plot;

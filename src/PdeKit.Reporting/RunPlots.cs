@@ -108,8 +108,11 @@ public static class RunPlots
     }
 
     /// <summary>Indices of the stored times nearest to 1/4, 1/2, 3/4 and all of the time range, without repeats.</summary>
-    internal static int[] SliceTimes(double[] t)
+    /// <param name="t">Stored times, ascending, at least one.</param>
+    public static int[] SliceTimes(double[] t)
     {
+        ArgumentNullException.ThrowIfNull(t);
+        PlotKit.CheckNotEmpty(t, nameof(t));
         var (t0, t1) = (t[0], t[^1]);
         return SliceFractions
             .Select(f => t0 + f * (t1 - t0))

@@ -21,13 +21,7 @@ internal static class ReferenceCommand
     {
         var entry = ProblemCatalog.Find(name);
         var problem = entry.Build();
-        var study = problem switch
-        {
-            Burgers burgers => BurgersReferences.Study(burgers),
-            AllenCahn allenCahn => ReferenceStudies.AllenCahn(allenCahn),
-            RadialDiffusivity radial => ReferenceStudies.Radial(radial),
-            _ => throw new ArgumentException($"{entry.Name} has no reference study yet (studies: burgers, allen-cahn, diffusivity-radial, diffusivity-radial-plain)"),
-        };
+        var study = ReferenceStudies.Compute(problem);
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);

@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using PdeKit.Evaluation;
 using PdeKit.Problems;
-using PdeKit.Reporting;
 using PdeKit.Runtime;
-using PdeKit.Training;
-using Spectre.Console;
 
 namespace PdeKit.Cli.Commands;
 
@@ -71,74 +67,20 @@ internal static class TrainCommand
         };
         spec.Options.Validate();
         var entry = ProblemCatalog.Find(problemName!);
-        var problem = entry.Build(spec.ProblemParameters);
+        entry.Build(spec.ProblemParameters); // a bad parameter fails before anything is written
         string target = outDir ?? Path.Combine("runs", $"{entry.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-
-        using var writer = new RunWriter(target);
-        writer.WriteJson("spec.json", spec);
-        var evaluator = new Evaluator(problem);
-        var runtime = TorchRuntime.Initialize();
         var o = spec.Options;
         bool fancy = Output.Fancy && !json;
         if (!json)
             Console.WriteLine($"training {entry.Name} ({spec.Preset}): {o.Model.Kind} {o.Model.Depth}x{o.Model.Width} {o.Model.Activation}, {o.Points} points, {o.AdamSteps} Adam + {o.LbfgsIterations} L-BFGS, {o.Precision}, device {o.Device}");
-        TrainingResult result = null!;
-        void Log(TrainingRecord r)
-        {
-            writer.Append(r);
-            if (!json && !fancy) Console.WriteLine(Line(r));
-        }
-        void Save(PdeKit.Models.PinnNetwork net, int step)
-        {
-            Directory.CreateDirectory(writer.PathOf("checkpoints"));
-            net.save(writer.PathOf(Path.Combine("checkpoints", $"step-{step}.pt")));
-        }
-        if (fancy)
-        {
-            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(ctx =>
-            {
-                var task = ctx.AddTask("training", maxValue: o.AdamSteps + o.LbfgsIterations);
-                var trainer = new Trainer(problem, o) { Evaluator = evaluator, OnCheckpoint = Save, OnRecord = r => { Log(r); task.Description = $"loss {r.Loss:E2}"; }, OnProgress = (s, _) => task.Value = s };
-                result = trainer.Train();
-            });
-        }
+        var run = TrainingRun.Execute(spec, target, json || fancy ? null : r => Console.WriteLine(TrainingRun.Line(r)), fancy);
+        if (json) Output.WriteJson(new { runDirectory = run.Directory, summary = run.Summary, plots = run.Plots });
         else
         {
-            result = new Trainer(problem, o) { Evaluator = evaluator, OnCheckpoint = Save, OnRecord = Log }.Train();
-        }
-
-        var eval = evaluator.Evaluate(result.Network);
-        writer.WriteFields(problem, eval);
-        result.Network.save(writer.PathOf("checkpoint.pt"));
-        var summary = new
-        {
-            problem = entry.Name,
-            preset = spec.Preset,
-            reference = problem.Reference.Name,
-            errors = eval.Errors,
-            wallSeconds = result.WallSeconds,
-            adamSteps = result.AdamSteps,
-            lbfgsIterations = result.LbfgsIterations,
-            adamStepsPerSecond = result.AdamStepsPerSecond,
-            device = result.Device,
-            deviceName = result.Device == "cuda" && runtime.CudaDevices.Count > 0 ? runtime.CudaDevices[0].Name : "cpu",
-            finalLoss = result.History.Count > 0 ? result.History[^1].Loss : double.NaN,
-            unknowns = result.Network.UnknownValues(),
-            date = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture),
-        };
-        writer.WriteJson("summary.json", summary);
-        writer.Commit();
-        var plots = RunPlots.DrawAll(writer.Target);
-        if (json) Output.WriteJson(new { runDirectory = writer.Target, summary, plots });
-        else
-        {
-            foreach (var e in eval.Errors) Console.WriteLine($"{e.Field}: relative L2 {e.RelativeL2:E3}, max abs {e.MaxAbs:E3} vs {problem.Reference.Name}");
-            foreach (var (k, v) in summary.unknowns) Console.WriteLine($"unknown {k} = {v:G6}");
-            Console.WriteLine($"{result.WallSeconds:F1} s on {summary.deviceName}, {result.AdamStepsPerSecond:F1} Adam steps/s; run directory {writer.Target} ({plots.Count} plots)");
+            foreach (var e in run.Evaluation.Errors) Console.WriteLine($"{e.Field}: relative L2 {e.RelativeL2:E3}, max abs {e.MaxAbs:E3} vs {run.Reference}");
+            foreach (var (k, v) in run.Unknowns) Console.WriteLine($"unknown {k} = {v:G6}");
+            Console.WriteLine($"{run.WallSeconds:F1} s on {run.DeviceName}, {run.AdamStepsPerSecond:F1} Adam steps/s; run directory {run.Directory} ({run.Plots.Count} plots)");
         }
         return 0;
     }
-
-    private static string Line(TrainingRecord r) =>
-        $"{r.Phase,-5} step {r.Step,6}  t {r.TimeSeconds,7:F1}s  loss {r.Loss:E3}" + (double.IsNaN(r.RelativeL2) ? "" : $"  rel L2 {r.RelativeL2:E3}");
 }
