@@ -92,6 +92,16 @@ public static class ProblemCatalog
             new Dictionary<string, double>(),
             _ => new PoissonSquare(4),
             new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.HighFrequencyQuick, ["default"] = PoissonPresets.HighFrequencyDefault }),
+        new("poisson-lshape", "Laplace on the L-shape (-1,1)^2 minus [0,1)x(-1,0], u = r^(2/3) sin(2 theta/3): distance-function ansatz with transfinite boundary data",
+            "exact solution; multigrid finite differences on the masked grid",
+            new Dictionary<string, double>(),
+            _ => new PoissonLShape(),
+            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.Quick, ["default"] = PoissonPresets.Default }),
+        new("poisson-plate", "steady pressure in a plate with an injector and a producer (Gmsh mesh meshes/plate-with-holes.msh), sealed top and bottom",
+            "P1 finite elements on the mesh refined twice",
+            new Dictionary<string, double>(),
+            _ => new PlateWells(),
+            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.Quick, ["default"] = PoissonPresets.Default }),
     ];
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>
