@@ -10,9 +10,11 @@ namespace PdeKit.Problems;
 /// singularity u = r^(2/3) sin(2 theta / 3) (theta in [0, 3 pi/2] from the positive x axis) as Dirichlet
 /// data: zero on the two edges of the notch, the formula on the outer edges. Its gradient is infinite at
 /// the re-entrant corner, the classic test of how a method copes with a singularity.
-/// The ansatz u = g + phi N holds the data exactly: phi is the distance function of the whole boundary
-/// (R-equivalence of its segments) and g the transfinite blend of the edge data (each outer edge's data is
-/// the formula along that edge, extended smoothly off it; nothing of the solution inside is used).
+/// The ansatz u = phi_notch N holds the zero data on the notch exactly (phi_notch the distance function of
+/// the notch's two edges); the outer edges carry soft Dirichlet terms, one per edge, with the formula along
+/// that edge. (A fully hard ansatz, u = g + phi N with g the transfinite blend of the edge data, was tried:
+/// where two edges with different data meet, the blend's Laplacian grows like 1/distance, and the quick
+/// preset stalled at a relative L2 error of 0.16.)
 /// </summary>
 public sealed record PoissonLShape : IProblem
 {
@@ -28,17 +30,18 @@ public sealed record PoissonLShape : IProblem
         new Rectangle((-1, 1), (-1, 1), bottom: "bottom", right: "right", top: "top", left: "left")
         - new Rectangle((0, 2), (-2, 0), left: "notch", top: "notch");
 
-    private static readonly DistanceFunction Phi = Shape.DistanceFunction();
+    private static readonly DistanceFunction Notch = Shape.DistanceFunction(1, "notch");
 
-    private static readonly TransfiniteInterpolation Data = TransfiniteInterpolation.FromParts(Shape, new Dictionary<string, Func<Coords, Tensor>>
+    private static readonly string[] OuterParts = ["bottom", "right", "top", "left"];
+
+    // The data along each outer edge, with theta a smooth function of the edge's own coordinate.
+    private static readonly Dictionary<string, Func<Coords, Tensor>> EdgeData = new()
     {
-        // Along each outer edge theta is a smooth function of the edge's own coordinate.
         ["bottom"] = c => Singular(c.X.square() + 1, 1.5 * Math.PI + c.X.atan()),
         ["right"] = c => Singular(c.Y.square() + 1, c.Y.atan()),
         ["top"] = c => Singular(c.X.square() + 1, 0.5 * Math.PI - c.X.atan()),
         ["left"] = c => Singular(c.Y.square() + 1, Math.PI - c.Y.atan()),
-        ["notch"] = c => zeros_like(c.X),
-    });
+    };
 
     private static Tensor Singular(Tensor r2, Tensor theta) => r2.pow(1.0 / 3) * (2.0 / 3 * theta).sin();
 
@@ -59,11 +62,14 @@ public sealed record PoissonLShape : IProblem
         return Math.Pow(x * x + y * y, 1.0 / 3) * Math.Sin(2 * theta / 3);
     }
 
-    /// <summary>u = g + phi N.</summary>
-    public Tensor Ansatz(Coords c, Tensor net) => Data.Evaluate(c) + Phi.Evaluate(c) * net;
+    /// <summary>u = phi_notch N: zero on the notch exactly.</summary>
+    public Tensor Ansatz(Coords c, Tensor net) => Notch.Evaluate(c) * net;
 
     /// <inheritdoc />
     public Tensor Residual(Coords c, Solution s) => s.Laplacian(U);
+
+    /// <summary>u = r^(2/3) sin(2 theta/3) on each outer edge (soft, 128 points per edge).</summary>
+    public IReadOnlyList<Constraint> Constraints => OuterParts.Select(p => Constraint.Dirichlet($"edge_{p}", U, EdgeData[p], 128, p)).ToList();
 
     /// <inheritdoc />
     public IReference Reference => new PointwiseReference("exact r^(2/3) sin(2 theta/3)", pts =>

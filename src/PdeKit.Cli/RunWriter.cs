@@ -63,8 +63,32 @@ internal sealed class RunWriter : IDisposable
     internal void WriteFields(IProblem problem, Evaluation.Evaluation eval)
     {
         if (eval.Axes.Count != 2) return;
-        FieldCsv.Write(PathOf("prediction.csv"), Fields(problem, eval.Axes, eval.Predicted));
-        FieldCsv.Write(PathOf("reference.csv"), Fields(problem, eval.Axes, eval.Reference));
+        var predicted = Fields(problem, eval.Axes, eval.Predicted);
+        var reference = Fields(problem, eval.Axes, eval.Reference);
+        FieldCsv.Write(PathOf("prediction.csv"), predicted);
+        FieldCsv.Write(PathOf("reference.csv"), reference);
+        if (problem.Domain.IsTimeDependent) return;
+        // Spatial (x, y) problems also get fields.vtu for ParaView: prediction, reference and error on the
+        // grid's cells inside the domain.
+        int nx = eval.Axes[0].Length, ny = eval.Axes[1].Length;
+        bool[,]? mask = null;
+        if (eval.Inside is { } inside)
+        {
+            mask = new bool[ny, nx];
+            for (int j = 0; j < ny; j++)
+                for (int i = 0; i < nx; i++) mask[j, i] = inside[j * nx + i];
+        }
+        var vtk = new List<VtkField>();
+        for (int k = 0; k < predicted.Count; k++)
+        {
+            var error = new double[ny, nx];
+            for (int j = 0; j < ny; j++)
+                for (int i = 0; i < nx; i++) error[j, i] = predicted[k].Values[j, i] - reference[k].Values[j, i];
+            vtk.Add(VtkField.FromGrid(predicted[k].Name, predicted[k].Values));
+            vtk.Add(VtkField.FromGrid(predicted[k].Name + "_reference", reference[k].Values));
+            vtk.Add(VtkField.FromGrid(predicted[k].Name + "_error", error));
+        }
+        Vtk.WriteGrid(PathOf("fields.vtu"), eval.Axes[0], eval.Axes[1], vtk, mask);
     }
 
     internal static List<GridField> Fields(IProblem problem, IReadOnlyList<double[]> axes, double[,] values)
@@ -76,7 +100,7 @@ internal sealed class RunWriter : IDisposable
             var grid = new double[nt, nx];
             for (int it = 0; it < nt; it++)
                 for (int ix = 0; ix < nx; ix++) grid[it, ix] = values[it * nx + ix, k];
-            list.Add(new GridField(problem.Outputs[k].Name, axes[0], axes[1], grid));
+            list.Add(new GridField(problem.Outputs[k].Name, axes[0], axes[1], grid) { XName = problem.Domain.Axes[0].Name, TName = problem.Domain.Axes[1].Name });
         }
         return list;
     }

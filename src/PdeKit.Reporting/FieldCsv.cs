@@ -23,8 +23,8 @@ public static class FieldCsv
         CheckFields(fields);
         var first = fields[0];
         var header = new string[fields.Count + 2];
-        header[0] = "x";
-        header[1] = "t";
+        header[0] = first.XName;
+        header[1] = first.TName;
         for (var f = 0; f < fields.Count; f++)
         {
             header[f + 2] = fields[f].Name;
@@ -67,11 +67,18 @@ public static class FieldCsv
     public static IReadOnlyList<GridField> Read(string path)
     {
         var (header, rows) = CsvReading.ReadAll(path);
+        // The coordinate columns are x and t where present (files of space-time problems), else the first
+        // two columns (e.g. x,y of a spatial problem).
         var xColumn = Array.IndexOf(header, "x");
         var tColumn = Array.IndexOf(header, "t");
+        if (tColumn < 0 && xColumn == 0 && header.Length >= 3)
+        {
+            tColumn = 1;
+        }
+
         if (xColumn < 0 || tColumn < 0)
         {
-            throw CsvReading.Error(path, 1, $"the header '{string.Join(",", header)}' lacks the column '{(xColumn < 0 ? "x" : "t")}' (expected x,t,<field>,...)");
+            throw CsvReading.Error(path, 1, $"the header '{string.Join(",", header)}' lacks the column '{(xColumn < 0 ? "x" : "t")}' (expected x,t,<field>,... or x,y,<field>,...)");
         }
 
         var fieldColumns = Enumerable.Range(0, header.Length).Where(c => c != xColumn && c != tColumn).ToArray();
@@ -104,7 +111,8 @@ public static class FieldCsv
             }
         }
 
-        return BuildGrid(path, header, fieldColumns, rows, xs, ts, data);
+        return BuildGrid(path, header, fieldColumns, rows, xs, ts, data)
+            .Select(f => f with { XName = header[xColumn], TName = header[tColumn] }).ToArray();
     }
 
     private static IReadOnlyList<GridField> BuildGrid(
@@ -196,9 +204,9 @@ public static class FieldCsv
         for (var f = 0; f < fields.Count; f++)
         {
             var field = fields[f] ?? throw new ArgumentException($"fields[{f}] is null.", nameof(fields));
-            if (field.Name is "x" or "t")
+            if (field.Name == fields[0].XName || field.Name == fields[0].TName || field.Name is "x" or "t")
             {
-                throw new ArgumentException($"A field may not be named '{field.Name}': x and t are the coordinate columns.", nameof(fields));
+                throw new ArgumentException($"A field may not be named '{field.Name}': {fields[0].XName} and {fields[0].TName} are the coordinate columns.", nameof(fields));
             }
 
             if (!names.Add(field.Name))

@@ -55,6 +55,18 @@ public sealed record GridField
     /// <summary>Spatial coordinates, length nx, strictly increasing.</summary>
     public double[] X { get; }
 
+    /// <summary>Name of the first axis (default "x"); the CSV column and plot label.</summary>
+    public string XName { get; init; } = "x";
+
+    /// <summary>
+    /// Name of the second axis (default "t"). A field whose second axis is not "t" is a spatial (x, y)
+    /// field: plots then draw the first axis horizontally and slice along the second.
+    /// </summary>
+    public string TName { get; init; } = "t";
+
+    /// <summary>True when the second axis is time.</summary>
+    public bool IsSpaceTime => TName == "t";
+
     /// <summary>Times, length nt, strictly increasing.</summary>
     public double[] T { get; }
 

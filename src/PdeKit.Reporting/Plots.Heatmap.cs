@@ -33,22 +33,33 @@ public static partial class Plots
             throw new ArgumentException($"colorRange ({r.Min}, {r.Max}) must be finite with Min < Max.", nameof(colorRange));
         }
 
+        // Space-time fields: t across, x up (the PINN papers' style). Spatial (x, y) fields: x across, y up.
         int nt = field.T.Length, nx = field.X.Length;
-        var intensities = new double[nx, nt];
+        bool spaceTime = field.IsSpaceTime;
+        var intensities = spaceTime ? new double[nx, nt] : new double[nt, nx];
         for (var it = 0; it < nt; it++)
         {
             for (var ix = 0; ix < nx; ix++)
             {
-                intensities[ix, it] = field.Values[it, ix];
+                if (spaceTime)
+                {
+                    intensities[ix, it] = field.Values[it, ix];
+                }
+                else
+                {
+                    intensities[it, ix] = field.Values[it, ix];
+                }
             }
         }
 
         using var plot = PlotKit.NewPlot();
         var heatmap = plot.Add.Heatmap(intensities);
-        heatmap.FlipVertically = true; // row 0 (the smallest x) at the bottom
+        heatmap.FlipVertically = true; // row 0 (the smallest vertical coordinate) at the bottom
         var (tLow, tHigh) = CellEdges(field.T);
         var (xLow, xHigh) = CellEdges(field.X);
-        var rectangle = new CoordinateRect(left: tLow, right: tHigh, bottom: xLow, top: xHigh);
+        var rectangle = spaceTime
+            ? new CoordinateRect(left: tLow, right: tHigh, bottom: xLow, top: xHigh)
+            : new CoordinateRect(left: xLow, right: xHigh, bottom: tLow, top: tHigh);
         heatmap.Rectangle = rectangle;
         heatmap.ManualRange = ColorRange(field, symmetricColorRange, colorRange);
         heatmap.Colormap = symmetricColorRange ? new ScottPlot.Colormaps.Balance() : new ScottPlot.Colormaps.Viridis();
@@ -56,8 +67,8 @@ public static partial class Plots
         var colorbar = plot.Add.ColorBar(heatmap);
         colorbar.Label = colorbarLabel;
         plot.Title(title);
-        plot.XLabel("t");
-        plot.YLabel("x");
+        plot.XLabel(spaceTime ? field.TName : field.XName);
+        plot.YLabel(spaceTime ? field.XName : field.TName);
         plot.HideGrid();
         plot.Axes.SetLimits(rectangle);
         PlotKit.SavePng(plot, path);

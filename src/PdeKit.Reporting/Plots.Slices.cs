@@ -21,10 +21,11 @@ public static partial class Plots
     /// <param name="referenceLabel">Legend text of the solid line.</param>
     /// <param name="predictionLabel">Legend text of the dashed line.</param>
     /// <param name="xLabel">Label of the horizontal axis.</param>
+    /// <param name="sliceAxis">Name of the axis the slices are taken at (panel titles "t = ...").</param>
     /// <exception cref="ArgumentException">Empty inputs or a slice whose lengths differ from <paramref name="x"/>.</exception>
     public static void Slices(
         string path, double[] x, IReadOnlyList<(double T, double[] Predicted, double[] Reference)> slices, string yLabel = "u",
-        string referenceLabel = "reference", string predictionLabel = "prediction", string xLabel = "x")
+        string referenceLabel = "reference", string predictionLabel = "prediction", string xLabel = "x", string sliceAxis = "t")
     {
         PlotKit.CheckPath(path);
         PlotKit.CheckNotEmpty(x, nameof(x));
@@ -52,7 +53,8 @@ public static partial class Plots
             (xLow, xHigh) = (xLow - 0.5, xHigh + 0.5);
         }
 
-        var labels = new SliceLabels(xLabel, yLabel, referenceLabel, predictionLabel);
+        ArgumentNullException.ThrowIfNull(sliceAxis);
+        var labels = new SliceLabels(xLabel, yLabel, referenceLabel, predictionLabel, sliceAxis);
         var panels = slices.Select(s => SlicePanel(x, s, labels, (xLow, xHigh), (yLow - pad, yHigh + pad))).ToList();
         try
         {
@@ -73,7 +75,7 @@ public static partial class Plots
         }
     }
 
-    private sealed record SliceLabels(string X, string Y, string Reference, string Prediction);
+    private sealed record SliceLabels(string X, string Y, string Reference, string Prediction, string SliceAxis);
 
     private static Plot SlicePanel(
         double[] x, (double T, double[] Predicted, double[] Reference) slice, SliceLabels labels,
@@ -89,7 +91,7 @@ public static partial class Plots
         predicted.LineWidth = 2.5f;
         predicted.LinePattern = LinePattern.Dashed;
         predicted.LegendText = labels.Prediction;
-        plot.Title($"t = {slice.T:G4}");
+        plot.Title($"{labels.SliceAxis} = {slice.T:G4}");
         plot.XLabel(labels.X);
         plot.YLabel(labels.Y);
         plot.ShowLegend(Edge.Bottom); // below the panel, never over the curves

@@ -94,7 +94,7 @@ public static class RunPlots
         }
 
         path = Path.Combine(dir, $"field{suffix}_abs_error.png");
-        var errorField = new GridField($"{name}_abs_error", prediction.X, prediction.T, error);
+        var errorField = new GridField($"{name}_abs_error", prediction.X, prediction.T, error) { XName = prediction.XName, TName = prediction.TName };
         Plots.Heatmap(path, errorField, $"{name}: |prediction - reference|", colorbarLabel: $"|{name} - {name}_ref|");
         paths.Add(path);
 
@@ -102,7 +102,7 @@ public static class RunPlots
         var slices = SliceTimes(prediction.T)
             .Select(it => (prediction.T[it], Row(prediction.Values, it), Row(reference.Values, it)))
             .ToList();
-        Plots.Slices(path, prediction.X, slices, name);
+        Plots.Slices(path, prediction.X, slices, name, xLabel: prediction.XName, sliceAxis: prediction.TName);
         paths.Add(path);
         return paths;
     }
