@@ -60,6 +60,6 @@ public sealed record PoissonSquare : IProblem
         return u;
     });
 
-    /// <summary>101 x 101 uniform grid (129 x 129 for k &gt; 1).</summary>
-    public IReadOnlyList<double[]> EvaluationAxes => K == 1 ? [Grids.Linspace(0, 1, 101), Grids.Linspace(0, 1, 101)] : [Grids.Linspace(0, 1, 129), Grids.Linspace(0, 1, 129)];
+    /// <summary>129 x 129 uniform grid (the finite-difference reference's nodes).</summary>
+    public IReadOnlyList<double[]> EvaluationAxes => [Grids.Linspace(0, 1, 129), Grids.Linspace(0, 1, 129)];
 }

@@ -10,7 +10,7 @@ namespace PdeKit.Problems;
 public static class ReferenceStudies
 {
     /// <summary>Whether <paramref name="problem"/> has a reference study (<see cref="Compute"/>).</summary>
-    public static bool Has(IProblem problem) => problem is Burgers or PdeKit.Problems.AllenCahn or RadialDiffusivity;
+    public static bool Has(IProblem problem) => problem is Burgers or PdeKit.Problems.AllenCahn or RadialDiffusivity or PoissonSquare or PoissonLShape or PlateWells;
 
     /// <summary>The reference study of <paramref name="problem"/>: what <c>pdekit reference</c> and validation suites compute.</summary>
     /// <exception cref="ArgumentException">The problem has no reference study.</exception>
@@ -19,8 +19,11 @@ public static class ReferenceStudies
         Burgers burgers => BurgersReferences.Study(burgers),
         PdeKit.Problems.AllenCahn allenCahn => AllenCahn(allenCahn),
         RadialDiffusivity radial => Radial(radial),
+        PoissonSquare square => PoissonReferences.Square(square),
+        PoissonLShape lshape => PoissonReferences.LShape(lshape),
+        PlateWells plate => PoissonReferences.Plate(plate),
         null => throw new ArgumentNullException(nameof(problem)),
-        _ => throw new ArgumentException($"{problem.Name} has no reference study yet (studies: burgers, allen-cahn, diffusivity-radial, diffusivity-radial-plain)"),
+        _ => throw new ArgumentException($"{problem.Name} has no reference study yet (studies: burgers, allen-cahn, diffusivity-radial, diffusivity-radial-plain, poisson-square, poisson-square-k4, poisson-lshape, poisson-plate)"),
     };
 
     /// <summary>Allen-Cahn: the spectral solver at its default 2048 modes against 4096 modes, on the 512 x 201 grid.</summary>
