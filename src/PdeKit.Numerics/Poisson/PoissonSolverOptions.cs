@@ -61,7 +61,7 @@ public sealed record PoissonSolverOptions
     /// </summary>
     public int MaxCycles { get; init; } = 100;
 
-    /// <summary>Most BiCgStab iterations of the MathNet method; 100000 by default.</summary>
+    /// <summary>Most BiCgStab iterations of the MathNet method; 100000 by default. It also stops after 200 iterations without a new smallest residual.</summary>
     public int MaxIterations { get; init; } = 100_000;
 
     /// <summary>Preconditioner of the MathNet method's BiCgStab; ILU(0) by default.</summary>
