@@ -39,11 +39,37 @@ internal sealed class RowRunner
         }
 
         int blocks = Math.Min(rows, Threads * blocksPerThread);
-        Parallel.For(0, blocks, options, b =>
-        {
-            int j0 = rowStart + (int)((long)rows * b / blocks);
-            int j1 = rowStart + (int)((long)rows * (b + 1) / blocks);
-            body(state, j0, j1);
-        });
+        Parallel.For(0, blocks, options, b => body(state, BlockStart(rowStart, rows, blocks, b), BlockStart(rowStart, rows, blocks, b + 1)));
     }
+
+    /// <summary>
+    /// Calls <paramref name="inner"/>(j0, j1) on row blocks covering <c>[rowStart, rowEnd)</c> (in parallel), then,
+    /// once all are done, <paramref name="seams"/>(j0, j1) on the same blocks one after the other: for kernels whose
+    /// first and last rows of a block must wait for the neighbouring blocks.
+    /// </summary>
+    public void ForWithSeams<TState>(int rowStart, int rowEnd, long nodes, TState state, Action<TState, int, int> inner, Action<TState, int, int> seams)
+    {
+        int rows = rowEnd - rowStart;
+        if (rows <= 0)
+        {
+            return;
+        }
+
+        int blocks = Threads == 1 || nodes < MinParallelNodes || rows < 2 * Threads ? 1 : Math.Min(rows, Threads * blocksPerThread);
+        if (blocks == 1)
+        {
+            inner(state, rowStart, rowEnd);
+        }
+        else
+        {
+            Parallel.For(0, blocks, options, b => inner(state, BlockStart(rowStart, rows, blocks, b), BlockStart(rowStart, rows, blocks, b + 1)));
+        }
+
+        for (int b = 0; b < blocks; b++)
+        {
+            seams(state, BlockStart(rowStart, rows, blocks, b), BlockStart(rowStart, rows, blocks, b + 1));
+        }
+    }
+
+    private static int BlockStart(int rowStart, int rows, int blocks, int b) => rowStart + (int)((long)rows * b / blocks);
 }
