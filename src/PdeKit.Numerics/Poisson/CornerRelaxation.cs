@@ -63,14 +63,17 @@ internal sealed class CornerRelaxation
     public int NodeCount => nodes.Length;
 
     /// <summary>The extra sweeps on <c>level.U</c> for the right-hand side <c>level.F</c>.</summary>
-    public void Relax(PoissonLevel level)
+    /// <param name="level">The level.</param>
+    /// <param name="backward">Visit the nodes in reverse order (the adjoint sweep, before the pre-smoothing of a symmetric cycle).</param>
+    public void Relax(PoissonLevel level, bool backward)
     {
         double[] u = level.U, f = level.F;
         int nx = level.Nx;
         for (int s = 0; s < Sweeps; s++)
         {
-            foreach (int p in nodes)
+            for (int k = 0; k < nodes.Length; k++)
             {
+                int p = nodes[backward ? nodes.Length - 1 - k : k];
                 u[p] = (f[p] + (level.West(p) * u[p - 1]) + (level.East(p) * u[p + 1])
                     + (level.South(p) * u[p - nx]) + (level.North(p) * u[p + nx])) / level.Diagonal(p);
             }

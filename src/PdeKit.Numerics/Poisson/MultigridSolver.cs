@@ -2,16 +2,16 @@ namespace PdeKit.Numerics.Poisson;
 
 /// <summary>
 /// Geometric multigrid for the 5-point operator: a full-multigrid start (nested iteration: solve on the coarsest
-/// grid, interpolate bilinearly, one V-cycle per level), then V(pre, post)-cycles with red-black Gauss-Seidel,
+/// grid, interpolate bilinearly, one cycle per level), then F-, V- or W-cycles with red-black Gauss-Seidel,
 /// full-weighting restriction, bilinear prolongation, rediscretised coarse operators (coefficients averaged, see
-/// <see cref="PoissonLevel.Coarsen"/>) and a direct band-Cholesky solve on the coarsest grid.
+/// <see cref="PoissonLevel.Coarsen"/>) and a direct band-Cholesky solve on the coarsest grid; optionally as the
+/// preconditioner of conjugate gradients (see MultigridSolver.Krylov.cs).
 /// </summary>
 /// <remarks>
-/// Standard textbook components (e.g. Briggs, Henson, McCormick, "A Multigrid Tutorial", 2nd ed., SIAM 2000;
-/// Trottenberg, Oosterlee, Schueller, "Multigrid", 2001, where V(2,2) with red-black Gauss-Seidel and full
-/// weighting is given a two-grid factor of about 0.03 for the Poisson equation).
+/// Standard components, e.g. Briggs, Henson, McCormick, "A Multigrid Tutorial", 2nd ed., SIAM 2000, and
+/// Trottenberg, Oosterlee, Schueller, "Multigrid", Academic Press 2001.
 /// </remarks>
-internal sealed class MultigridSolver
+internal sealed partial class MultigridSolver
 {
     /// <summary>Coarsening stops once neither side of the grid has more nodes than this.</summary>
     internal const int CoarsestSide = 33;
@@ -33,9 +33,6 @@ internal sealed class MultigridSolver
         coarseSolver = new BandedCholesky(levels[^1]);
         corners = [.. levels.Select(l => new CornerRelaxation(l))];
     }
-
-    /// <summary>Number of grid levels, finest included.</summary>
-    public int LevelCount => levels.Length;
 
     /// <summary>Builds the hierarchy below <paramref name="finest"/>.</summary>
     /// <exception cref="ArgumentException">The grid cannot be coarsened to a size the direct solver takes.</exception>
@@ -84,41 +81,86 @@ internal sealed class MultigridSolver
             history.Add(1.0);
         }
 
+        int iterations = options.Acceleration == MultigridAcceleration.ConjugateGradient
+            ? ConjugateGradient(reference, history)
+            : PlainCycles(reference, history);
+        return Result(iterations, history);
+    }
+
+    /// <summary>
+    /// Whether to stop at the rounding floor: the last <paramref name="window"/> residuals are all above 90 % of the
+    /// smallest before them. The residual of a double-precision iterate cannot fall much below <c>eps |u| / h^2</c>.
+    /// </summary>
+    private static bool Stagnates(List<double> history, int window)
+    {
+        if (history.Count <= window + 1)
+        {
+            return false;
+        }
+
+        double before = double.PositiveInfinity, recent = double.PositiveInfinity;
+        for (int k = 0; k < history.Count; k++)
+        {
+            if (k < history.Count - window)
+            {
+                before = Math.Min(before, history[k]);
+            }
+            else
+            {
+                recent = Math.Min(recent, history[k]);
+            }
+        }
+
+        return recent > 0.9 * before;
+    }
+
+    private static void CheckFinite(double relative, int iterations)
+    {
+        if (!double.IsFinite(relative))
+        {
+            throw new InvalidOperationException($"The multigrid iteration produced a non-finite residual after {iterations} iterations.");
+        }
+    }
+
+    private int PlainCycles(double reference, List<double> history)
+    {
         int cycles = 0;
         while (history[^1] > options.Tolerance && cycles < options.MaxCycles)
         {
-            Cycle(0, options.Cycle);
+            Cycle(levels, 0, options.Cycle, symmetric: false);
             cycles++;
-            double relative = StencilKernels.Residual(finest, runner) / reference;
-            if (!double.IsFinite(relative))
-            {
-                throw new InvalidOperationException($"The multigrid iteration produced a non-finite residual after {cycles} cycles.");
-            }
-
+            double relative = StencilKernels.Residual(levels[0], runner) / reference;
+            CheckFinite(relative, cycles);
             history.Add(relative);
-
-            // Rounding floor: the residual of a double-precision iterate cannot fall below about
-            // eps |u| / h^2; stop when three cycles have not reduced it by 10 %.
-            if (cycles >= 3 && relative > 0.9 * history[^4])
+            if (Stagnates(history, 3))
             {
                 break;
             }
         }
 
-        return Result(cycles, history);
+        return cycles;
     }
 
-    private PoissonSolution Result(int cycles, List<double> history) =>
-        new(levels[0].Grid, levels[0].U, PoissonMethod.Multigrid, cycles, [.. history], options.Tolerance);
+    private PoissonSolution Result(int iterations, List<double> history) =>
+        new(levels[0].Grid, levels[0].U, PoissonMethod.Multigrid, iterations, [.. history], options.Tolerance);
 
-    /// <summary>One cycle on level <paramref name="l"/> for the problem in its <c>F</c>, from the iterate in its <c>U</c>.</summary>
-    private void Cycle(int l, MultigridCycle type)
+    /// <summary>
+    /// One cycle on level <paramref name="l"/> of <paramref name="lv"/> for the problem in its <c>F</c>, from the
+    /// iterate in its <c>U</c>. A symmetric cycle (for conjugate gradients) smooths after the coarse-grid correction
+    /// with the adjoint of the pre-smoother: black-red sweeps, and corner relaxation backwards before, forwards after.
+    /// </summary>
+    private void Cycle(PoissonLevel[] lv, int l, MultigridCycle type, bool symmetric)
     {
-        PoissonLevel level = levels[l];
-        if (l == levels.Length - 1)
+        PoissonLevel level = lv[l];
+        if (l == lv.Length - 1)
         {
             CoarseSolve(level);
             return;
+        }
+
+        if (symmetric)
+        {
+            corners[l].Relax(level, backward: true);
         }
 
         for (int s = 0; s < options.PreSmoothing; s++)
@@ -126,30 +168,30 @@ internal sealed class MultigridSolver
             StencilKernels.Sweep(level, runner);
         }
 
-        PoissonLevel coarse = levels[l + 1];
+        PoissonLevel coarse = lv[l + 1];
         StencilKernels.Residual(level, runner);
         GridTransfer.Restrict(level, coarse, runner);
         Array.Clear(coarse.U);
-        bool coarsest = l + 1 == levels.Length - 1;
+        bool coarsest = l + 1 == lv.Length - 1;
         switch (type)
         {
             case MultigridCycle.V:
-                Cycle(l + 1, MultigridCycle.V);
+                Cycle(lv, l + 1, MultigridCycle.V, symmetric);
                 break;
             case MultigridCycle.W:
-                Cycle(l + 1, MultigridCycle.W);
+                Cycle(lv, l + 1, MultigridCycle.W, symmetric);
                 if (!coarsest)
                 {
-                    Cycle(l + 1, MultigridCycle.W);
+                    Cycle(lv, l + 1, MultigridCycle.W, symmetric);
                 }
 
                 break;
             default:
                 // F: an F-cycle on the coarse level, then a V-cycle there.
-                Cycle(l + 1, MultigridCycle.F);
+                Cycle(lv, l + 1, MultigridCycle.F, symmetric);
                 if (!coarsest)
                 {
-                    Cycle(l + 1, MultigridCycle.V);
+                    Cycle(lv, l + 1, MultigridCycle.V, symmetric);
                 }
 
                 break;
@@ -158,10 +200,10 @@ internal sealed class MultigridSolver
         GridTransfer.ProlongAdd(coarse, level, runner);
         for (int s = 0; s < options.PostSmoothing; s++)
         {
-            StencilKernels.Sweep(level, runner);
+            StencilKernels.Sweep(level, runner, first: symmetric ? 1 : 0);
         }
 
-        corners[l].Relax(level);
+        corners[l].Relax(level, backward: false);
     }
 
     private void CoarseSolve(PoissonLevel level)
@@ -190,7 +232,7 @@ internal sealed class MultigridSolver
         for (int l = levels.Length - 2; l >= 0; l--)
         {
             GridTransfer.Interpolate(levels[l + 1], levels[l], runner);
-            Cycle(l, options.Cycle);
+            Cycle(levels, l, options.Cycle, symmetric: false);
         }
     }
 }

@@ -42,6 +42,24 @@ internal sealed class PoissonLevel
         }
     }
 
+    private PoissonLevel(PoissonLevel operatorOf)
+    {
+        Grid = operatorOf.Grid;
+        Mask = operatorOf.Mask;
+        Nx = operatorOf.Nx;
+        Ny = operatorOf.Ny;
+        Cx = operatorOf.Cx;
+        Cy = operatorOf.Cy;
+        Ax = operatorOf.Ax;
+        Ay = operatorOf.Ay;
+        InvDiagonal = operatorOf.InvDiagonal;
+        InvDiagonals = operatorOf.InvDiagonals;
+        U = new double[Grid.NodeCount];
+        F = new double[Grid.NodeCount];
+        R = new double[Grid.NodeCount];
+        RowSums = new double[Ny];
+    }
+
     public UniformGrid2D Grid { get; }
 
     public NodeMask Mask { get; }
@@ -78,6 +96,9 @@ internal sealed class PoissonLevel
 
     /// <summary>Per-row partial sums for deterministic reductions.</summary>
     public double[] RowSums { get; }
+
+    /// <summary>The same operator with its own, zeroed work arrays.</summary>
+    public PoissonLevel WithOwnArrays() => new(this);
 
     public double West(int p) => Ax is null ? Cx : Cx * Ax[p - 1];
 

@@ -29,6 +29,19 @@ public enum MultigridCycle
     W,
 }
 
+/// <summary>Whether the multigrid cycles run on their own or accelerate a Krylov method.</summary>
+public enum MultigridAcceleration
+{
+    /// <summary>Plain multigrid cycles.</summary>
+    None,
+
+    /// <summary>
+    /// Conjugate gradients preconditioned by one symmetric V-cycle per iteration (whatever <see cref="PoissonSolverOptions.Cycle"/>
+    /// says): robust where plain cycles diverge, as for coefficients that jump across coarse-grid lines.
+    /// </summary>
+    ConjugateGradient,
+}
+
 /// <summary>Preconditioner of the BiCgStab iteration of <see cref="PoissonMethod.MathNet"/>.</summary>
 public enum MathNetPreconditioner
 {
@@ -75,6 +88,9 @@ public sealed record PoissonSolverOptions
     /// </summary>
     public MultigridCycle Cycle { get; init; } = MultigridCycle.F;
 
+    /// <summary>Plain cycles or multigrid-preconditioned conjugate gradients; plain by default.</summary>
+    public MultigridAcceleration Acceleration { get; init; } = MultigridAcceleration.None;
+
     /// <summary>Red-black Gauss-Seidel sweeps before the coarse-grid correction; 2 by default.</summary>
     public int PreSmoothing { get; init; } = 2;
 
@@ -108,6 +124,11 @@ public sealed record PoissonSolverOptions
         if (!Enum.IsDefined(Cycle))
         {
             throw new ArgumentException($"Unknown multigrid cycle {(int)Cycle}; use F, V or W.", nameof(Cycle));
+        }
+
+        if (!Enum.IsDefined(Acceleration))
+        {
+            throw new ArgumentException($"Unknown multigrid acceleration {(int)Acceleration}; use None or ConjugateGradient.", nameof(Acceleration));
         }
 
         if (!Enum.IsDefined(Preconditioner))

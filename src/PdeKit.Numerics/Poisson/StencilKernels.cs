@@ -20,30 +20,36 @@ internal static class StencilKernels
     /// the two half sweeps.
     /// </para>
     /// </remarks>
-    public static void Sweep(PoissonLevel level, RowRunner runner) =>
-        runner.ForWithSeams(1, level.Ny - 1, level.Grid.NodeCount, level, static (l, j0, j1) =>
+    /// <param name="level">The level (its U is updated for its F).</param>
+    /// <param name="runner">Row scheduler.</param>
+    /// <param name="first">The colour updated first: 0 red (the default), 1 black (the adjoint sweep, for symmetric cycles).</param>
+    public static void Sweep(PoissonLevel level, RowRunner runner, int first = 0) =>
+        runner.ForWithSeams(1, level.Ny - 1, level.Grid.NodeCount, (level, first), static (s, j0, j1) =>
         {
             for (int j = j0; j < j1; j++)
             {
-                HalfSweepRows(l, 0, j, j + 1);
+                HalfSweepRows(s.level, s.first, j, j + 1);
                 if (j - 1 > j0)
                 {
-                    HalfSweepRows(l, 1, j - 1, j);
+                    HalfSweepRows(s.level, 1 - s.first, j - 1, j);
                 }
             }
-        }, static (l, j0, j1) =>
+        }, static (s, j0, j1) =>
         {
-            HalfSweepRows(l, 1, j0, j0 + 1);
+            HalfSweepRows(s.level, 1 - s.first, j0, j0 + 1);
             if (j1 - 1 > j0)
             {
-                HalfSweepRows(l, 1, j1 - 1, j1);
+                HalfSweepRows(s.level, 1 - s.first, j1 - 1, j1);
             }
         });
 
     /// <summary>Writes <c>R = F - A U</c> at the active nodes and returns <c>||R||_2</c> (summed row by row, deterministic).</summary>
-    public static double Residual(PoissonLevel level, RowRunner runner)
+    public static double Residual(PoissonLevel level, RowRunner runner) => Residual(level, runner, level.U, level.F, level.R);
+
+    /// <summary>Writes <c>r = f - A u</c> at the active nodes of <paramref name="level"/> and returns <c>||r||_2</c>.</summary>
+    public static double Residual(PoissonLevel level, RowRunner runner, double[] u, double[] f, double[] r)
     {
-        runner.For(1, level.Ny - 1, level.Grid.NodeCount, level, static (l, j0, j1) => ResidualRows(l, j0, j1));
+        runner.For(1, level.Ny - 1, level.Grid.NodeCount, (level, u, f, r), static (s, j0, j1) => ResidualRows(s.level, s.u, s.f, s.r, j0, j1));
         double sum = 0;
         for (int j = 1; j < level.Ny - 1; j++)
         {
@@ -102,12 +108,12 @@ internal static class StencilKernels
         }
     }
 
-    private static void ResidualRows(PoissonLevel level, int j0, int j1)
+    private static void ResidualRows(PoissonLevel level, double[] uArray, double[] fArray, double[] rArray, int j0, int j1)
     {
         int nx = level.Nx;
-        ref double u = ref MemoryMarshal.GetArrayDataReference(level.U);
-        ref double f = ref MemoryMarshal.GetArrayDataReference(level.F);
-        ref double res = ref MemoryMarshal.GetArrayDataReference(level.R);
+        ref double u = ref MemoryMarshal.GetArrayDataReference(uArray);
+        ref double f = ref MemoryMarshal.GetArrayDataReference(fArray);
+        ref double res = ref MemoryMarshal.GetArrayDataReference(rArray);
         int[] offsets = level.Mask.RunOffsets, starts = level.Mask.RunStarts, ends = level.Mask.RunEnds;
         bool constant = level.InvDiagonals is null;
         ref double ax = ref constant ? ref u : ref MemoryMarshal.GetArrayDataReference(level.Ax!);
