@@ -41,6 +41,7 @@ internal static class PoissonFdBench
             Console.WriteLine(string.Create(inv,
                 $"-Laplace(u) = 1 on the unit square, u = 0 on the boundary, to relative residual {options.Tolerance:G}; {Environment.ProcessorCount} cores; " +
                 $"wall time of the whole solve (sampling, setup, iterations); multigrid best of {options.Repeats}, MathNet one run."));
+            Console.WriteLine(LoadAverage("at the start"));
             Console.WriteLine();
             Console.WriteLine("| grid | unknowns | MG time (s) | MG ns/unknown | MG cycles | MG 1 thread (s) | MathNet ILU(0) (s) | iterations | ratio to MG | MathNet diagonal (s) | iterations | ratio to MG |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -56,9 +57,18 @@ internal static class PoissonFdBench
             Console.WriteLine();
             Console.WriteLine(string.Create(inv,
                 $"Skipped: a MathNet run whose time extrapolated from the previous grid as t (N/N_prev)^1.5 exceeds {options.MathNetTimeLimitSeconds} s."));
+            Console.WriteLine(LoadAverage("at the end"));
         }
 
         return 0;
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages where Linux tells them (other work on the machine slows every column).</summary>
+    private static string LoadAverage(string when)
+    {
+        const string path = "/proc/loadavg";
+        string[] parts = File.Exists(path) ? File.ReadAllText(path).Split(' ') : [];
+        return parts.Length >= 3 ? $"Load average {when}: {parts[0]} {parts[1]} {parts[2]} (1, 5, 15 min)." : string.Empty;
     }
 
     private static string Format(PoissonBenchmarkRow r, double tolerance)

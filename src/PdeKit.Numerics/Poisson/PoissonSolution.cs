@@ -27,7 +27,7 @@ public sealed class PoissonSolution
     /// <summary>The method that ran (never <see cref="PoissonMethod.Auto"/>).</summary>
     public PoissonMethod Method { get; }
 
-    /// <summary>Multigrid: V-cycles after the full-multigrid start. MathNet: BiCgStab iterations (0 for the direct LU).</summary>
+    /// <summary>Multigrid: cycles (or CG iterations) after the full-multigrid start. MathNet: BiCgStab iterations (0 for the direct LU).</summary>
     public int Iterations { get; }
 
     /// <summary>

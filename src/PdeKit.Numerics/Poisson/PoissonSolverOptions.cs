@@ -6,7 +6,7 @@ public enum PoissonMethod
     /// <summary>MathNet for problems of at most <see cref="PoissonSolverOptions.AutoMathNetMaxUnknowns"/> unknowns, multigrid above.</summary>
     Auto,
 
-    /// <summary>Geometric multigrid (full-multigrid start, then V-cycles with red-black Gauss-Seidel). Cost linear in the unknowns.</summary>
+    /// <summary>Geometric multigrid (full-multigrid start, then F-, V- or W-cycles with red-black Gauss-Seidel). Cost linear in the unknowns.</summary>
     Multigrid,
 
     /// <summary>
@@ -45,7 +45,10 @@ public enum MultigridAcceleration
 /// <summary>Preconditioner of the BiCgStab iteration of <see cref="PoissonMethod.MathNet"/>.</summary>
 public enum MathNetPreconditioner
 {
-    /// <summary>Incomplete LU factorisation without fill-in (MathNet's <c>ILU0Preconditioner</c>).</summary>
+    /// <summary>
+    /// Incomplete LU factorisation without fill-in, computed by PdeKit in O(nonzeros) and applied inside MathNet's
+    /// BiCgStab (MathNet's own <c>ILU0Preconditioner</c> is O(n^2) per setup and per application).
+    /// </summary>
     Ilu0,
 
     /// <summary>Jacobi: the inverse of the diagonal (MathNet's <c>DiagonalPreconditioner</c>).</summary>
@@ -68,9 +71,10 @@ public sealed record PoissonSolverOptions
     public double Tolerance { get; init; } = 1e-10;
 
     /// <summary>
-    /// Most multigrid cycles after the full-multigrid start; 100 by default. The solver stops early at
-    /// <see cref="Tolerance"/>, or when three cycles in a row have not reduced the residual by 10 % (the rounding floor,
-    /// about <c>1e-16 |u| / h^2</c> relative to f; below 1e-11 up to 1025^2 nodes on the unit square).
+    /// Most multigrid cycles (or CG iterations) after the full-multigrid start; 100 by default. The solver stops
+    /// early at <see cref="Tolerance"/>, or at the rounding floor: when the last 3 cycles (20 CG iterations) have not
+    /// brought the residual below 90 % of its smallest value before. The floor is about <c>1e-16 |u| / h^2</c>
+    /// relative to f; measured for f = 1 on the unit square: 2e-12 on 513^2 nodes, 1e-11 on 1025^2.
     /// </summary>
     public int MaxCycles { get; init; } = 100;
 
