@@ -19,12 +19,20 @@ internal static class BenchCommand
         var warmup = new Option<int>("--warmup") { Description = "untimed warm-up steps", DefaultValueFactory = _ => 20 };
         var width = new Option<int>("--width") { Description = "hidden width", DefaultValueFactory = _ => 64 };
         var depth = new Option<int>("--depth") { Description = "hidden layers", DefaultValueFactory = _ => 3 };
-        var cmd = new Command("bench", "Time the bare PINN training step (forward, derivatives, backward, Adam) in steps/s.")
+        var sizes = new Option<string?>("--sizes") { Description = $"{PoissonFdBench.Name} only: grid sides, e.g. 129,257,513,1025,2049" };
+        var cmd = new Command(
+            "bench",
+            $"Time the bare PINN training step (forward, derivatives, backward, Adam) in steps/s; '{PoissonFdBench.Name}' times the finite-difference Poisson solvers instead.")
         {
-            problem, device, points, steps, warmup, width, depth,
+            problem, device, points, steps, warmup, width, depth, sizes,
         };
         cmd.SetAction(r => CliApp.Guard(() =>
         {
+            if (r.GetValue(problem) == PoissonFdBench.Name)
+            {
+                return PoissonFdBench.Run(PoissonFdBench.Options(r.GetValue(sizes)), r.GetValue(CliApp.Json));
+            }
+
             var p = ProblemCatalog.Find(r.GetValue(problem)!).Build();
             var result = StepBenchmark.Run(p, new ModelOptions(Width: r.GetValue(width), Depth: r.GetValue(depth)),
                 r.GetValue(points), r.GetValue(steps), r.GetValue(warmup), TorchRuntime.ParseDevice(r.GetValue(device)!));
