@@ -101,7 +101,7 @@ public static class ProblemCatalog
             "P1 finite elements on the mesh refined twice",
             new Dictionary<string, double>(),
             _ => new PlateWells(),
-            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.Quick, ["default"] = PoissonPresets.Default }),
+            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.PlateQuick, ["default"] = PoissonPresets.PlateDefault }),
     ];
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>

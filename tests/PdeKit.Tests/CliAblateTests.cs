@@ -63,6 +63,16 @@ public class CliAblateTests
     }
 
     [Test]
+    public void AblateRefusesCausalWeightingOnAProblemWithoutTimeBeforeTraining()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "pdekit-ablate-causal-" + Guid.NewGuid().ToString("N"));
+        var (code, _, stderr) = CliProcess.Run(NoEnv, "ablate", "poisson-square", "--vary", "weighting=none,causal", "--steps", "5", "--out", dir);
+        Assert.That(code, Is.Not.EqualTo(0));
+        Assert.That(stderr, Does.Contain("poisson-square has no time axis, so causal weighting does not apply"));
+        Assert.That(Directory.Exists(dir), Is.False, "nothing trained, nothing written");
+    }
+
+    [Test]
     public void FitWellTestInterpretsTheLeeDrawdownAndWritesPlots()
     {
         string dir = Path.Combine(Path.GetTempPath(), "pdekit-fit-" + Guid.NewGuid().ToString("N"));
