@@ -66,8 +66,23 @@ public sealed class Difference : CsgRegion
     {
     }
 
-    /// <inheritdoc />
-    public override bool Contains(double x, double y) => First.Contains(x, y) && !Second.ContainsInterior(x, y);
+    /// <summary>
+    /// True on the closure of first minus second: its interior plus the boundary points next to it. A stretch of
+    /// boundary the operands share flush (e.g. cutting [0,1) x (-1,0] out of [-1,1]^2 with a closed rectangle)
+    /// has no interior of the difference beside it and is not contained, so no zero-width sliver remains.
+    /// </summary>
+    public override bool Contains(double x, double y)
+    {
+        if (!First.Contains(x, y) || Second.ContainsInterior(x, y)) return false;
+        if (ContainsInterior(x, y)) return true;
+        double h = 1e-9 * First.Bounds.Scale;
+        for (int k = 0; k < 16; k++)
+        {
+            double angle = k * Math.PI / 8;
+            if (ContainsInterior(x + h * Math.Cos(angle), y + h * Math.Sin(angle))) return true;
+        }
+        return false;
+    }
 
     /// <inheritdoc />
     public override bool ContainsInterior(double x, double y) => First.ContainsInterior(x, y) && !Second.Contains(x, y);

@@ -96,6 +96,25 @@ public class RegionDomainTests
     }
 
     [Test]
+    public void AFlushCutLeavesNoSliverOnTheSharedEdges()
+    {
+        // [0,1] x [-1,0] cut out of [-1,1]^2 with closed rectangles: the edges x = 1, y < 0 and y = -1, x > 0 are
+        // shared by both operands and must not survive as a zero-width sliver.
+        var l = new Rectangle((-1, 1), (-1, 1)) - new Rectangle((0, 1), (-1, 0));
+        Assert.Multiple(() =>
+        {
+            Assert.That(l.Area, Is.EqualTo(3).Within(1e-12));
+            Assert.That(l.Contains(1, -0.5), Is.False, "shared edge x = 1");
+            Assert.That(l.Contains(0.5, -1), Is.False, "shared edge y = -1");
+            Assert.That(l.Contains(0, -0.5), Is.True, "the notch edge is boundary of the L");
+            Assert.That(l.Contains(0.5, 0), Is.True, "the notch edge is boundary of the L");
+            Assert.That(l.Contains(1, 0.5), Is.True, "outer edge");
+            Assert.That(l.Contains(0, 0), Is.True, "re-entrant corner");
+            Assert.That(l.Contains(1, 0), Is.True, "corner where the notch meets the outer edge");
+        });
+    }
+
+    [Test]
     public void RegionsMustFitTheAxesAndHaveArea()
     {
         var l = Shapes.LShape();
