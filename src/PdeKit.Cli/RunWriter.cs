@@ -59,24 +59,44 @@ internal sealed class RunWriter : IDisposable
         history.Append(row);
     }
 
-    /// <summary>prediction.csv and reference.csv for space-time problems on an (x, t) grid.</summary>
+    /// <summary>prediction.csv and reference.csv on the 2D evaluation grid ((x, t) or (x, y); for (x, y, t) problems the last time), and fields.vtu for spatial fields.</summary>
     internal void WriteFields(IProblem problem, Evaluation.Evaluation eval)
     {
-        if (eval.Axes.Count != 2) return;
-        var predicted = Fields(problem, eval.Axes, eval.Predicted);
-        var reference = Fields(problem, eval.Axes, eval.Reference);
+        var names = problem.Domain.Axes.Select(a => a.Name).ToArray();
+        var axes = eval.Axes;
+        double[,] predictedValues = eval.Predicted, referenceValues = eval.Reference;
+        var inside = eval.Inside;
+        if (axes.Count == 3 && problem.Domain.Axes[2].IsTime)
+        {
+            // (x, y, t) problems: the fields at the last evaluation time, as an (x, y) field.
+            int n2 = axes[0].Length * axes[1].Length, offset = n2 * (axes[2].Length - 1), m = eval.Predicted.GetLength(1);
+            predictedValues = new double[n2, m];
+            referenceValues = new double[n2, m];
+            for (int i = 0; i < n2; i++)
+                for (int k = 0; k < m; k++)
+                {
+                    predictedValues[i, k] = eval.Predicted[offset + i, k];
+                    referenceValues[i, k] = eval.Reference[offset + i, k];
+                }
+            inside = eval.Inside is { } all ? all.Skip(offset).Take(n2).ToArray() : null;
+            axes = [axes[0], axes[1]];
+            names = [names[0], names[1]];
+        }
+        if (axes.Count != 2) return;
+        var predicted = Fields(problem, axes, predictedValues, names);
+        var reference = Fields(problem, axes, referenceValues, names);
         FieldCsv.Write(PathOf("prediction.csv"), predicted);
         FieldCsv.Write(PathOf("reference.csv"), reference);
-        if (problem.Domain.IsTimeDependent) return;
-        // Spatial (x, y) problems also get fields.vtu for ParaView: prediction, reference and error on the
+        if (names[1] == "t") return;
+        // Spatial (x, y) fields also go to fields.vtu for ParaView: prediction, reference and error on the
         // grid's cells inside the domain.
-        int nx = eval.Axes[0].Length, ny = eval.Axes[1].Length;
+        int nx = axes[0].Length, ny = axes[1].Length;
         bool[,]? mask = null;
-        if (eval.Inside is { } inside)
+        if (inside is { } flags)
         {
             mask = new bool[ny, nx];
             for (int j = 0; j < ny; j++)
-                for (int i = 0; i < nx; i++) mask[j, i] = inside[j * nx + i];
+                for (int i = 0; i < nx; i++) mask[j, i] = flags[j * nx + i];
         }
         var vtk = new List<VtkField>();
         for (int k = 0; k < predicted.Count; k++)
@@ -88,11 +108,12 @@ internal sealed class RunWriter : IDisposable
             vtk.Add(VtkField.FromGrid(predicted[k].Name + "_reference", reference[k].Values));
             vtk.Add(VtkField.FromGrid(predicted[k].Name + "_error", error));
         }
-        Vtk.WriteGrid(PathOf("fields.vtu"), eval.Axes[0], eval.Axes[1], vtk, mask);
+        Vtk.WriteGrid(PathOf("fields.vtu"), axes[0], axes[1], vtk, mask);
     }
 
-    internal static List<GridField> Fields(IProblem problem, IReadOnlyList<double[]> axes, double[,] values)
+    internal static List<GridField> Fields(IProblem problem, IReadOnlyList<double[]> axes, double[,] values, IReadOnlyList<string>? axisNames = null)
     {
+        var names = axisNames ?? problem.Domain.Axes.Select(a => a.Name).ToArray();
         int nx = axes[0].Length, nt = axes[1].Length;
         var list = new List<GridField>();
         for (int k = 0; k < problem.Outputs.Count; k++)
@@ -100,7 +121,7 @@ internal sealed class RunWriter : IDisposable
             var grid = new double[nt, nx];
             for (int it = 0; it < nt; it++)
                 for (int ix = 0; ix < nx; ix++) grid[it, ix] = values[it * nx + ix, k];
-            list.Add(new GridField(problem.Outputs[k].Name, axes[0], axes[1], grid) { XName = problem.Domain.Axes[0].Name, TName = problem.Domain.Axes[1].Name });
+            list.Add(new GridField(problem.Outputs[k].Name, axes[0], axes[1], grid) { XName = names[0], TName = names[1] });
         }
         return list;
     }

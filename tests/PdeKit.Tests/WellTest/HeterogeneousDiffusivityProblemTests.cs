@@ -2,6 +2,7 @@ using PdeKit.Models;
 using PdeKit.Physics;
 using PdeKit.Problems;
 using PdeKit.Runtime;
+using PdeKit.Tests.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -58,5 +59,24 @@ public class HeterogeneousDiffusivityProblemTests
         double div = (Flux(X + h, Y, true) - Flux(X - h, Y, true)) / (2 * h) + (Flux(X, Y + h, false) - Flux(X, Y - h, false)) / (2 * h);
         Assert.That(r, Is.EqualTo(-div).Within(1e-7));
         Assert.That(() => new HeterogeneousDiffusivity(sigma: -1), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("sigma"));
+    }
+
+    [Test]
+    public void ASpaceTimeRunOverAPlaneWritesTheLastTimeAsAnXyField()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "pdekit-het-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, _, stderr) = CliProcess.Run(new Dictionary<string, string>(), "train", "diffusivity-2d", "--preset", "quick", "--steps", "10", "--lbfgs", "0", "--set", "points=128", "--out", dir);
+            Assert.That(code, Is.EqualTo(0), stderr);
+            var lines = File.ReadAllLines(Path.Combine(dir, "reference.csv"));
+            Assert.That(lines[0], Is.EqualTo("x,y,p"));
+            Assert.That(lines, Has.Length.EqualTo(41 * 41 + 1));
+            Assert.That(File.Exists(Path.Combine(dir, "fields.vtu")) && File.Exists(Path.Combine(dir, "field_prediction.png")), Is.True);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
     }
 }
