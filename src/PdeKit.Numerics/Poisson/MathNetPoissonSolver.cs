@@ -50,7 +50,8 @@ internal static class MathNetPoissonSolver
         if (count <= MaxDenseUnknowns)
         {
             x = DenseMatrix.OfMatrix(matrix).LU().Solve(rhs);
-            iterations = 0;
+            iterations = 1;
+            history.Add(double.NaN);
         }
         else
         {
@@ -82,15 +83,7 @@ internal static class MathNetPoissonSolver
         }
 
         // The true residual of the returned solution ends the history.
-        double achieved = StencilKernels.Residual(level, runner) / reference;
-        if (iterations == 0)
-        {
-            history.Add(achieved);
-        }
-        else
-        {
-            history[^1] = achieved;
-        }
+        history[^1] = StencilKernels.Residual(level, runner) / reference;
 
         return new PoissonSolution(level.Grid, level.U, PoissonMethod.MathNet, iterations, [.. history], options.Tolerance);
     }

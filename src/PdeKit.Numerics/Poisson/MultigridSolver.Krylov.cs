@@ -2,9 +2,9 @@ namespace PdeKit.Numerics.Poisson;
 
 /// <summary>Conjugate gradients preconditioned by one symmetric multigrid V-cycle.</summary>
 /// <remarks>
-/// The 5-point operator is symmetric positive definite over the active nodes, and a V- or W-cycle with adjoint pre-
-/// and post-smoothing, restriction proportional to the transposed prolongation and an exact coarsest solve is a
-/// symmetric positive definite preconditioner, so preconditioned CG applies (Tatebe, "The multigrid preconditioned
+/// The 5-point operator is symmetric positive definite over the active nodes, and a V-cycle with adjoint pre- and
+/// post-smoothing, restriction proportional to the transposed prolongation, symmetric coarse operators and an exact
+/// coarsest solve is a symmetric positive (semi-)definite preconditioner, so preconditioned CG applies (Tatebe, "The multigrid preconditioned
 /// conjugate gradient method", 6th Copper Mountain Conference on Multigrid Methods, NASA CP 3224, 1993). CG removes
 /// the few error components the cycle handles badly, which is what goes wrong for coefficients that jump across
 /// lines of the coarse grids and for strongly anisotropic grids; on smooth problems it saves a cycle or two.
@@ -26,7 +26,6 @@ internal sealed partial class MultigridSolver
         PoissonLevel work = pc[0];
         int n = finest.Grid.NodeCount;
         double[] r = finest.R, d = new double[n], q = new double[n], zero = new double[n];
-
 
         StencilKernels.Residual(finest, runner);
         Precondition(pc, r);

@@ -117,9 +117,9 @@ internal sealed class PoissonLevel
     /// <remarks>
     /// Coefficients are averaged, not resampled: a coarse x-face spans two fine x-faces in series, combined by
     /// their harmonic mean (the exact conductance of two resistors in series), and three fine rows across, combined
-    /// with the weights 1/4, 1/2, 1/4 of full weighting. For smooth a this is a second-order rediscretisation; it
-    /// also keeps jumps in a sensible, as in the coefficient averaging used for diffusion problems with jumping
-    /// coefficients (e.g. Trottenberg, Oosterlee, Schueller, "Multigrid", Academic Press 2001, ch. 7).
+    /// with the weights 1/4, 1/2, 1/4 of full weighting. For smooth a this is a second-order rediscretisation; a
+    /// jump that a coarse face straddles is seen through the harmonic mean, as the flux across it is. Uses only the
+    /// fine level's coefficients, never the user's function.
     /// </remarks>
     public PoissonLevel? Coarsen()
     {
@@ -145,17 +145,18 @@ internal sealed class PoissonLevel
         var ay = new double[coarse.NodeCount];
         for (int jc = 0; jc < cny; jc++)
         {
+            int j = 2 * jc, below = Math.Max(j - 1, 0), above = Math.Min(j + 1, Ny - 1);
             for (int ic = 0; ic < cnx; ic++)
             {
-                int pc = (jc * cnx) + ic;
+                int pc = (jc * cnx) + ic, i = 2 * ic, left = Math.Max(i - 1, 0), right = Math.Min(i + 1, Nx - 1);
                 if (ic < cnx - 1)
                 {
-                    ax[pc] = Transverse(jc * 2, Ny, j => Series(Ax[(j * Nx) + (2 * ic)], Ax[(j * Nx) + (2 * ic) + 1]));
+                    ax[pc] = (0.25 * XSeries(below, i)) + (0.5 * XSeries(j, i)) + (0.25 * XSeries(above, i));
                 }
 
                 if (jc < cny - 1)
                 {
-                    ay[pc] = Transverse(ic * 2, Nx, i => Series(Ay[(2 * jc * Nx) + i], Ay[(((2 * jc) + 1) * Nx) + i]));
+                    ay[pc] = (0.25 * YSeries(j, left)) + (0.5 * YSeries(j, i)) + (0.25 * YSeries(j, right));
                 }
             }
         }
@@ -163,13 +164,17 @@ internal sealed class PoissonLevel
         return new PoissonLevel(coarse, coarseMask, ax, ay);
     }
 
-    private static double Series(double a1, double a2) => 2 * a1 * a2 / (a1 + a2);
-
-    private static double Transverse(int k, int n, Func<int, double> value)
+    /// <summary>The x-faces (i, j) and (i + 1, j) in series: their harmonic mean.</summary>
+    private double XSeries(int j, int i)
     {
-        double centre = value(k);
-        double lower = k > 0 ? value(k - 1) : centre;
-        double upper = k < n - 1 ? value(k + 1) : centre;
-        return (0.25 * lower) + (0.5 * centre) + (0.25 * upper);
+        double a1 = Ax![(j * Nx) + i], a2 = Ax[(j * Nx) + i + 1];
+        return 2 * a1 * a2 / (a1 + a2);
+    }
+
+    /// <summary>The y-faces (i, j) and (i, j + 1) in series: their harmonic mean.</summary>
+    private double YSeries(int j, int i)
+    {
+        double a1 = Ay![(j * Nx) + i], a2 = Ay[((j + 1) * Nx) + i];
+        return 2 * a1 * a2 / (a1 + a2);
     }
 }

@@ -27,13 +27,14 @@ public sealed class PoissonSolution
     /// <summary>The method that ran (never <see cref="PoissonMethod.Auto"/>).</summary>
     public PoissonMethod Method { get; }
 
-    /// <summary>Multigrid: cycles (or CG iterations) after the full-multigrid start. MathNet: BiCgStab iterations (0 for the direct LU).</summary>
+    /// <summary>Multigrid: cycles (or CG iterations) after the full-multigrid start. MathNet: BiCgStab iterations (1 for the direct LU).</summary>
     public int Iterations { get; }
 
     /// <summary>
     /// Relative residuals (see <see cref="PoissonSolverOptions"/>): entry 0 before the first iteration (after the
-    /// full-multigrid start, 1 without it), entry k after iteration k. For MathNet's BiCgStab the entries are
-    /// the residuals it reports (recursively updated), the last one recomputed from the returned solution.
+    /// full-multigrid start, 1 without it), entry k after iteration k; <see cref="Iterations"/> + 1 entries. For
+    /// MathNet's BiCgStab the entries are the residuals it reports (recursively updated), the last one recomputed
+    /// from the returned solution.
     /// </summary>
     public IReadOnlyList<double> ResidualHistory { get; }
 

@@ -64,13 +64,14 @@ public class LShapeTests
     [Test]
     public void MultigridConvergesFastOnTheLShape()
     {
-        // Measured F(2,2) factors 0.035 (65), 0.036 (129), 0.038 (257).
+        // Measured F(2,2) factors (cycles 3 on, until 1e-9) 0.0365 (65), 0.0372 (129), 0.0376 (257).
         foreach (int n in new[] { 65, 129, 257 })
         {
             var grid = new UniformGrid2D(-1, 1, -1, 1, n, n);
             var problem = new PoissonProblem(grid, (_, _) => 1.0, (_, _) => 0.0) { Mask = NodeMask.LShape(grid) };
             PoissonSolution solution = PoissonSolver.Solve(problem, Tight with { FullMultigridStart = false });
             Assert.That(solution.Converged, Is.True);
+            TestContext.Out.WriteLine($"L-shape F(2,2) factor n = {n}: {AsymptoticFactor(solution):F4}");
             Assert.That(AsymptoticFactor(solution), Is.LessThan(0.06), $"n = {n}");
         }
     }

@@ -49,8 +49,8 @@ public class PoissonConvergenceTests
     [Test]
     public void RectangleWithUnequalSidesConvergesWithOrderTwo()
     {
-        // [0, 2] x [-0.5, 0.5] with hx = hy; u = sin(pi x / 2) cos(pi y) e^(x/2)... kept simple: a harmonic
-        // polynomial plus a sine, nonzero on all four sides.
+        // [0, 2] x [-0.5, 0.5] with nx - 1 = 2 (ny - 1), so hx = hy; u = sin(pi x / 2) cos(pi y) plus a harmonic
+        // quadratic, nonzero on all four sides.
         static double U(double x, double y) => (Math.Sin(Math.PI * x / 2) * Math.Cos(Math.PI * y)) + (x * x) - (y * y) + (3 * x * y);
         static double F(double x, double y) => 1.25 * Math.PI * Math.PI * Math.Sin(Math.PI * x / 2) * Math.Cos(Math.PI * y);
         var errors = new List<double>();
