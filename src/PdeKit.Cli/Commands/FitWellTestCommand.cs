@@ -39,20 +39,51 @@ internal static class FitWellTestCommand
         var steps = new Option<int?>("--steps") { Description = "pinn: Adam steps (overrides the preset)" };
         var lbfgs = new Option<int?>("--lbfgs") { Description = "pinn: L-BFGS iterations (overrides the preset)" };
         var device = new Option<string?>("--device") { Description = "pinn: cpu, cuda or auto" };
+        var start = new Option<string?>("--start") { Description = "pinn: starting k (md), S and, with storage, C (bbl/psi) as k,S[,C]; default: the semilog and unit-slope guess" };
         var cmd = new Command("fit-welltest", "Estimate permeability, skin, wellbore storage (and drainage radius) from a drawdown test by regression of the finite-difference radial model, and optionally by a PINN.")
         {
-            csv, time, pressure, rate, fvf, viscosity, porosity, ct, rw, h, pi, boundary, noStorage, outDir, from, to, method, seeds, preset, steps, lbfgs, device,
+            csv, time, pressure, rate, fvf, viscosity, porosity, ct, rw, h, pi, boundary, noStorage, outDir, from, to, method, seeds, preset, steps, lbfgs, device, start,
         };
         cmd.SetAction(r => CliApp.Guard(() => Run(new FitArguments(
             r.GetValue(csv)!, r.GetValue(time)!, r.GetValue(pressure)!,
             new WellTestSetup(r.GetValue(rate), r.GetValue(fvf), r.GetValue(viscosity), r.GetValue(porosity), r.GetValue(ct), r.GetValue(rw), r.GetValue(h), r.GetValue(pi)),
             r.GetValue(boundary)!, !r.GetValue(noStorage), r.GetValue(outDir), r.GetValue(CliApp.Json),
-            r.GetValue(from), r.GetValue(to), r.GetValue(method)!, r.GetValue(seeds), r.GetValue(preset)!, r.GetValue(steps), r.GetValue(lbfgs), r.GetValue(device)))));
+            r.GetValue(from), r.GetValue(to), r.GetValue(method)!, r.GetValue(seeds), r.GetValue(preset)!, r.GetValue(steps), r.GetValue(lbfgs), r.GetValue(device), r.GetValue(start)))));
         return cmd;
     }
 
     private sealed record FitArguments(string CsvPath, string TimeColumn, string PressureColumn, WellTestSetup Setup, string Boundary, bool Storage, string? OutDir, bool Json,
-        double? From, double? To, string Method, int Seeds, string Preset, int? Steps, int? Lbfgs, string? Device);
+        double? From, double? To, string Method, int Seeds, string Preset, int? Steps, int? Lbfgs, string? Device, string? Start);
+
+    private static void PrintRegression(string file, int samples, WellTestBoundary boundary, bool storage, WellTestFitResult fit, double seconds)
+    {
+        var p = fit.Parameters;
+        Console.WriteLine($"{file}: {samples} points, {boundary.ToString().ToLowerInvariant()} radial model, fitted in {seconds:F1} s ({fit.Iterations} iterations{(fit.Converged ? "" : ", NOT converged")})");
+        Console.WriteLine($"  k   = {p.Permeability:G5} ± {fit.StandardErrors[0]:G2} md");
+        Console.WriteLine($"  S   = {p.Skin:F3} ± {fit.StandardErrors[1]:G2}");
+        if (storage) Console.WriteLine($"  C   = {p.Storage:G4} ± {fit.StandardErrors[2]:G2} bbl/psi");
+        if (p.OuterRadius is { } re) Console.WriteLine($"  r_e = {re:G5} ± {fit.StandardErrors[3]:G2} ft");
+        Console.WriteLine($"  rms misfit {fit.RmsPsi:F2} psi");
+    }
+
+    /// <summary>Parses --start k,S[,C]; null when not given.</summary>
+    private static WellTestModelParameters? ParseStart(string? text, bool storage)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+                throw new ArgumentException($"--start {text}: '{parts[i]}' is not a finite number");
+        }
+        int expected = storage ? 3 : 2;
+        if (values.Length != expected)
+            throw new ArgumentException($"--start {text}: expected {(storage ? "k,S,C (with wellbore storage)" : "k,S (no storage)")}, got {values.Length} values");
+        if (!(values[0] > 0)) throw new ArgumentException($"--start {text}: k must be positive");
+        if (storage && !(values[2] > 0)) throw new ArgumentException($"--start {text}: C must be positive");
+        return new WellTestModelParameters(values[0], values[1], storage ? values[2] : 0, null);
+    }
 
     /// <summary>The samples within [from, to] hours; an error when fewer than three remain.</summary>
     private static WellTestData Window(WellTestData data, double? from, double? to)
@@ -95,14 +126,15 @@ internal static class FitWellTestCommand
         if (pinn)
         {
             var drops = data.Pressure.Select(x => setup.InitialPressure - x).ToArray();
-            var problem = new WellTestInverse(setup, data.Time, drops, fit.Parameters, referenceIsTruth: false, fitStorage: storage);
+            var problem = new WellTestInverse(setup, data.Time, drops, fit.Parameters, referenceIsTruth: false, fitStorage: storage, start: ParseStart(a.Start, storage));
             var entry = ProblemCatalog.Find(problem.Name);
             var options = entry.Preset(a.Preset);
             if (a.Steps is { } st) options = options with { AdamSteps = st };
             if (a.Lbfgs is { } lb) options = options with { LbfgsIterations = lb };
             if (a.Device is { } dv) options = options with { Device = TorchRuntime.ParseDevice(dv) };
             options = options with { EvalEvery = 0 };
-            if (!json) Console.WriteLine($"PINN ({a.Preset}: {options.AdamSteps} Adam + {options.LbfgsIterations} L-BFGS, {a.Seeds} seeds), k0 = {problem.K0:G4} md from the semilog guess:");
+            if (!json) PrintRegression(Path.GetFileName(csvPath), data.Time.Length, boundary, storage, fit, seconds);
+            if (!json) Console.WriteLine($"PINN ({a.Preset}: {options.AdamSteps} Adam + {options.LbfgsIterations} L-BFGS, {a.Seeds} seeds), start k = {problem.Guess.Permeability:G4} md, S = {problem.Guess.Skin:F2}{(storage ? $", C = {problem.Guess.Storage:G3} bbl/psi" : "")} ({(a.Start is null ? "semilog and unit-slope guess" : "--start")}):");
             pinnResult = WellTestPinnFit.Run(problem, options, a.Seeds, json ? null : Console.WriteLine);
         }
 
@@ -183,12 +215,7 @@ internal static class FitWellTestCommand
         if (json) Output.WriteJson(new { directory = writer.Target, result });
         else
         {
-            Console.WriteLine($"{name}: {data.Time.Length} points, {boundary.ToString().ToLowerInvariant()} radial model, fitted in {seconds:F1} s ({fit.Iterations} iterations{(fit.Converged ? "" : ", NOT converged")})");
-            Console.WriteLine($"  k   = {p.Permeability:G5} ± {fit.StandardErrors[0]:G2} md");
-            Console.WriteLine($"  S   = {p.Skin:F3} ± {fit.StandardErrors[1]:G2}");
-            if (storage) Console.WriteLine($"  C   = {p.Storage:G4} ± {fit.StandardErrors[2]:G2} bbl/psi");
-            if (p.OuterRadius is { } re) Console.WriteLine($"  r_e = {re:G5} ± {fit.StandardErrors[3]:G2} ft");
-            Console.WriteLine($"  rms misfit {fit.RmsPsi:F2} psi");
+            if (!pinn) PrintRegression(Path.GetFileName(csvPath), data.Time.Length, boundary, storage, fit, seconds);
             if (pinnResult is { } pr)
             {
                 Console.WriteLine($"PINN, mean ± standard deviation over {pr.Runs.Count} seeds:");

@@ -80,15 +80,21 @@ public class WellTestInverseTests
     [Category("Heavy")]
     public void ThePinnEstimateMatchesTheRegressionOfTheFiniteDifferenceModelOnNoisyData()
     {
-        // 50 samples with 1% noise over the infinite-acting period; the PINN (quick preset) against the Levenberg-Marquardt
-        // regression of the FD model on the same samples and against the truth.
-        var problem = WellTestInverse.Synthetic(Lee, Truth with { Storage = 0 }, count: 50, noise: 0.01, firstHour: 10, lastHour: 100, fitStorage: false);
+        // 50 samples with 1% noise over the infinite-acting period, started far from the truth (k = 12 md, S = 0); the PINN
+        // (quick preset, 1000 Adam + 1000 L-BFGS, as in the README's Lee run) against the Levenberg-Marquardt regression of
+        // the FD model on the same samples and against the truth.
+        var problem = WellTestInverse.Synthetic(Lee, Truth with { Storage = 0 }, count: 50, noise: 0.01, firstHour: 10, lastHour: 100, fitStorage: false,
+            start: new WellTestModelParameters(12, 0, 0, null));
         var lm = WellTestFit.Fit(Lee, problem.Hours.ToArray(), problem.PressureDrop.Select(d => Lee.InitialPressure - d).ToArray(), WellTestBoundary.Infinite, fitStorage: false);
-        var (k, skin, rms) = Train(problem, DiffusivityPresets.InverseQuick with { Device = DeviceChoice.Cpu, EvalEvery = 0 });
+        var (k, skin, rms) = Train(problem, DiffusivityPresets.InverseQuick with { Device = DeviceChoice.Cpu, EvalEvery = 0, AdamSteps = 1000, LbfgsIterations = 1000 });
         TestContext.Out.WriteLine($"regression k {lm.Parameters.Permeability:F4} ± {lm.StandardErrors[0]:F4} md, S {lm.Parameters.Skin:F3} ± {lm.StandardErrors[1]:F3}, rms {lm.RmsPsi:F2} psi");
+        // Measured (2026-11-23): PINN k 7.444 md, S 5.81, rms 8.71 psi; regression 7.514 ± 0.450 md, 5.94 ± 0.80, rms 8.71 psi.
+        // One log cycle of 1%-noisy data pins k to about 6% (the regression's standard error), so both are checked
+        // against the truth within two of those standard errors, and against each other more tightly.
         Assert.That(k, Is.EqualTo(lm.Parameters.Permeability).Within(2).Percent);
         Assert.That(skin, Is.EqualTo(lm.Parameters.Skin).Within(0.3));
-        Assert.That(k, Is.EqualTo(7).Within(3).Percent);
+        Assert.That(Math.Abs(k - 7), Is.LessThan(2 * lm.StandardErrors[0]));
+        Assert.That(Math.Abs(lm.Parameters.Permeability - 7), Is.LessThan(2 * lm.StandardErrors[0]));
         Assert.That(rms, Is.LessThan(1.5 * lm.RmsPsi));
     }
 
