@@ -12,8 +12,9 @@ public enum LidProfile
 
 /// <summary>Settings of <see cref="CavitySolver.Solve"/>: the lid-driven cavity on the unit square, lid <c>y = 1</c>.</summary>
 /// <param name="Re">Reynolds number <c>U L / nu</c> with the lid speed U = 1 (at the lid's middle for the smoothed lid) and L = 1; finite and positive.</param>
-/// <param name="N">Nodes per side (the corners included), at least 17; the stream-function solve uses multigrid, which takes
-/// <c>N = m 2^k + 1</c> (129, 257, 97, ...; <c>2^k + 1</c> is the main path) and answers other sizes with an error.</param>
+/// <param name="N">Nodes per side (the corners included), 17 to 4097. The stream function is solved by multigrid
+/// (<see cref="Poisson.PoissonMethod.Multigrid"/>), which takes <c>2^k + 1</c> (the fast path: 65, 129, 257) and other sizes
+/// whose coarsest grid has at most 129 x 129 nodes (any N up to 129); others fail with its error.</param>
 /// <param name="Lid">The lid's speed profile.</param>
 /// <param name="Tolerance">Stop when the steady residual of the vorticity equation, <c>max |u . grad(omega) - Laplace(omega)/Re|</c>
 /// over the interior nodes (units of <c>U^2/L^2</c>), is at most this.</param>
