@@ -89,7 +89,7 @@ internal static class CavityReference
         }
         else
         {
-            Output.Table(FormattableString.Invariant($"lid-driven cavity, Re = {re} (stream function/vorticity FD vs Ghia et al. 1982)"), ["figure", "value"], figures);
+            Output.Table(FormattableString.Invariant($"lid-driven cavity, Re = {re}, {options.Lid.ToString().ToLowerInvariant()} lid (stream function/vorticity FD{(result.MaxDevU is null ? "" : " vs Ghia et al. 1982")})"), ["figure", "value"], figures);
             if (result.MaxDevU is null)
             {
                 Console.WriteLine($"Ghia comparison skipped: {result.GhiaNote}");
