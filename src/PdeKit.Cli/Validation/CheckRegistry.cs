@@ -14,6 +14,7 @@ internal static class CheckRegistry
         new VanEverdingenHurstCheck(),
         new LeeDrawdownFitCheck(),
         new ExponentialIntegralTableCheck(),
+        new GhiaCavityCheck(),
     ];
 
     /// <summary>Every registered check.</summary>
