@@ -1,0 +1,112 @@
+using PdeKit.Geometry;
+using PdeKit.Numerics;
+using PdeKit.Physics;
+using static TorchSharp.torch;
+
+namespace PdeKit.Problems;
+
+/// <summary>The velocity of the lid of the driven cavity.</summary>
+public enum CavityLid
+{
+    /// <summary>u = 1 on the whole lid y = 1 (the classic cavity of Ghia et al. 1982; discontinuous at the two upper corners).</summary>
+    Uniform,
+
+    /// <summary>u_lid(x) = 16 x^2 (1 - x)^2 on y = 1: zero with zero slope at the corners, peak 1 at x = 1/2.</summary>
+    Smoothed,
+}
+
+/// <summary>
+/// The lid-driven cavity: steady incompressible Navier-Stokes on the unit square at Reynolds number Re = 1 / nu
+/// (lid speed and side 1), no slip on the walls x = 0, x = 1, y = 0, and u = u_lid(x), v = 0 on the lid y = 1,
+/// with u_lid = 1 (<see cref="CavityLid.Uniform"/>) or u_lid = 16 x^2 (1 - x)^2 (<see cref="CavityLid.Smoothed"/>).
+/// Hard constraints: (u, v) = (g, 0) + b (N_u, N_v) with the bubble b = 16 x (1 - x) y (1 - y). For the smoothed
+/// lid, g = y u_lid(x) (the Coons patch of the wall data, smooth). For the uniform lid the data jump from 1 to
+/// 0 at the upper corners; g is the transfinite inverse-distance blend (mu = 2) of lid = 1 and walls = 0, which
+/// equals 1 on the open lid and 0 on the open walls, is bounded in [0, 1], and at the two corner points takes a
+/// direction-dependent value, like the true flow, whose velocity is discontinuous there (its gradient grows like
+/// 1/r); collocation and evaluation never need the corner values themselves, and the error near the corners
+/// is part of what the measured error reports.
+/// The pressure, p = N_p, is compared after removing its mean (the finite-difference reference's pressure has zero mean).
+/// The reference, a finite-difference solution, is injected; without one, evaluating the reference throws.
+/// </summary>
+public sealed record NavierStokesCavity : IProblem
+{
+    private static readonly Rectangle Square = new((0, 1), (0, 1), bottom: "bottom", right: "right", top: "lid", left: "left");
+    private readonly Func<double, double, (double U, double V, double P)>? reference;
+    private readonly TransfiniteInterpolation uniformLift;
+    private readonly CoonsPatch box;
+
+    /// <summary>Creates the cavity.</summary>
+    /// <param name="re">Reynolds number, positive and finite (100, 400, 1000 in the usual tables).</param>
+    /// <param name="lid">The lid profile.</param>
+    /// <param name="reference">The reference flow (x, y) -> (u, v, p) with zero-mean pressure, e.g. a finite-difference solution; null: none available.</param>
+    /// <exception cref="ArgumentOutOfRangeException">re is not a positive finite number, or an undefined lid.</exception>
+    public NavierStokesCavity(double re = 100, CavityLid lid = CavityLid.Uniform, Func<double, double, (double U, double V, double P)>? reference = null)
+    {
+        Re = NavierStokes.CheckRe(re, "cavity");
+        if (!Enum.IsDefined(lid)) throw new ArgumentOutOfRangeException(nameof(lid), lid, $"cavity: unknown lid profile {lid} (Uniform or Smoothed)");
+        Lid = lid;
+        this.reference = reference;
+        uniformLift = TransfiniteInterpolation.FromParts(Square, new Dictionary<string, Func<Coords, Tensor>>
+        {
+            ["lid"] = c => ones_like(c.X),
+            ["left"] = c => zeros_like(c.X),
+            ["right"] = c => zeros_like(c.X),
+            ["bottom"] = c => zeros_like(c.X),
+        });
+        box = new CoonsPatch((0, 1), (0, 1), bottom: x => zeros_like(x), right: y => zeros_like(y), top: LidSpeed, left: y => zeros_like(y));
+    }
+
+    /// <summary>Reynolds number.</summary>
+    public double Re { get; }
+
+    /// <summary>The lid profile.</summary>
+    public CavityLid Lid { get; }
+
+    /// <summary>True when a reference flow was given.</summary>
+    public bool HasReference => reference is not null;
+
+    /// <inheritdoc />
+    public string Name => "cavity";
+
+    /// <inheritdoc />
+    public Domain Domain { get; } = Domain.FromRegion(Square);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Field> Outputs => NavierStokes.Fields;
+
+    /// <summary>The pressure is fixed only up to a constant.</summary>
+    public IReadOnlyList<Field> MeanFreeOutputs => [NavierStokes.P];
+
+    /// <summary>The lid speed u_lid(x) at x in [0, 1] (1, or 16 x^2 (1 - x)^2).</summary>
+    public double LidSpeedAt(double x) => Lid == CavityLid.Uniform ? 1 : 16 * x * x * (1 - x) * (1 - x);
+
+    private Tensor LidSpeed(Tensor x) => Lid == CavityLid.Uniform ? ones_like(x) : 16 * x.square() * (1 - x).square();
+
+    /// <summary>The velocity lift (g, 0) alone, [N, 2] (the ansatz with N = 0).</summary>
+    public Tensor Lift(Coords c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var g = Lid == CavityLid.Uniform ? uniformLift.Evaluate(c) : box.Evaluate(c.X, c.Y);
+        return cat([g, zeros_like(g)], 1);
+    }
+
+    /// <summary>(u, v) = (g, 0) + b (N_u, N_v), p = N_p: no slip and the lid velocity hold exactly (away from the uniform lid's corner points).</summary>
+    public Tensor Ansatz(Coords c, Tensor net)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        return cat([Lift(c) + box.Bubble(c.X, c.Y) * net[.., ..2], net[.., 2..3]], 1);
+    }
+
+    /// <inheritdoc />
+    public Tensor Residual(Coords c, Solution s) => NavierStokes.Residual(s, 1 / Re);
+
+    /// <summary>The injected reference; without one, evaluating it throws an error that says so.</summary>
+    public IReference Reference => reference is { } r
+        ? NavierStokes.Reference($"finite differences, Re = {Re}, {Lid} lid", r)
+        : new PointwiseReference("none: no finite-difference cavity reference was given", _ => throw new InvalidOperationException(
+            $"{Name}: no reference flow was given (Re = {Re}, {Lid} lid); pass the finite-difference solution's At(x, y) as the reference argument"));
+
+    /// <summary>101 x 101 uniform grid on the unit square.</summary>
+    public IReadOnlyList<double[]> EvaluationAxes => [Grids.Linspace(0, 1, 101), Grids.Linspace(0, 1, 101)];
+}
