@@ -100,7 +100,7 @@ public class NavierStokesTrainingTests
     {
         var problem = new NavierStokesKovasznay(20);
         var evaluator = new Evaluator(problem);
-        var options = NavierStokesPresets.Quick with { Model = new ModelOptions(Width: 24, Depth: 3), Points = 512, AdamSteps = 400, LbfgsIterations = 100, Device = DeviceChoice.Cpu, EvalEvery = 0 };
+        var options = NavierStokesPresets.Quick with { Model = new ModelOptions(Width: 24, Depth: 3), Points = 512, AdamSteps = 300, LbfgsIterations = 200, Device = DeviceChoice.Cpu, EvalEvery = 0 };
         torch.random.manual_seed(options.Seed);
         double before;
         using (var untrained = new PinnNetwork(problem, options.Model))
@@ -112,8 +112,10 @@ public class NavierStokesTrainingTests
         using var net = result.Network;
         var errors = evaluator.Evaluate(net).Errors;
         TestContext.Out.WriteLine($"kovasznay Re 20, {result.WallSeconds:F1} s: before {before:E3}; after u {errors[0].RelativeL2:E3}, v {errors[1].RelativeL2:E3}, p {errors[2].RelativeL2:E3}");
-        Assert.That(errors[0].RelativeL2, Is.LessThan(0.05));
-        Assert.That(errors[1].RelativeL2, Is.LessThan(0.5));
-        Assert.That(Math.Max(errors[0].RelativeL2, errors[1].RelativeL2), Is.LessThan(before / 5));
+        // Measured (2-core CPU under load, 25 s): before 0.53; after u 5.8e-3, v 2.0e-2, p 1.1e-2. Thresholds keep a margin of 2.5 to 10.
+        Assert.That(errors[0].RelativeL2, Is.LessThan(0.03));
+        Assert.That(errors[1].RelativeL2, Is.LessThan(0.1));
+        Assert.That(errors[2].RelativeL2, Is.LessThan(0.1), "pressure, after removing its mean");
+        Assert.That(Math.Max(errors[0].RelativeL2, errors[1].RelativeL2), Is.LessThan(before / 10));
     }
 }
