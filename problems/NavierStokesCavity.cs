@@ -33,7 +33,7 @@ public sealed record NavierStokesCavity : IProblem
 {
     private static readonly Rectangle Square = new((0, 1), (0, 1), bottom: "bottom", right: "right", top: "lid", left: "left");
     private readonly Func<double, double, (double U, double V, double P)>? reference;
-    private readonly TransfiniteInterpolation uniformLift;
+    private const double BlendFloor = 1e-28;
     private readonly CoonsPatch box;
 
     /// <summary>Creates the cavity.</summary>
@@ -47,13 +47,6 @@ public sealed record NavierStokesCavity : IProblem
         if (!Enum.IsDefined(lid)) throw new ArgumentOutOfRangeException(nameof(lid), lid, $"cavity: unknown lid profile {lid} (Uniform or Smoothed)");
         Lid = lid;
         this.reference = reference;
-        uniformLift = TransfiniteInterpolation.FromParts(Square, new Dictionary<string, Func<Coords, Tensor>>
-        {
-            ["lid"] = c => ones_like(c.X),
-            ["left"] = c => zeros_like(c.X),
-            ["right"] = c => zeros_like(c.X),
-            ["bottom"] = c => zeros_like(c.X),
-        });
         box = new CoonsPatch((0, 1), (0, 1), bottom: x => zeros_like(x), right: y => zeros_like(y), top: LidSpeed, left: y => zeros_like(y));
     }
 
@@ -87,8 +80,20 @@ public sealed record NavierStokesCavity : IProblem
     public Tensor Lift(Coords c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var g = Lid == CavityLid.Uniform ? uniformLift.Evaluate(c) : box.Evaluate(c.X, c.Y);
+        var g = Lid == CavityLid.Uniform ? UniformLift(c.X, c.Y) : box.Evaluate(c.X, c.Y);
         return cat([g, zeros_like(g)], 1);
+    }
+
+    /// <summary>
+    /// The inverse-distance blend of lid = 1 and walls = 0 (Sukumar and Srivastava's transfinite interpolation, mu = 2)
+    /// in closed form: inside the square the distance to each side is that to its line (1 - y, x, 1 - x, y), so
+    /// g = w_lid / (w_lid + w_left + w_right + w_bottom), w = 1 / (d^2 + 1e-28), which keeps g finite at the corners.
+    /// </summary>
+    private static Tensor UniformLift(Tensor x, Tensor y)
+    {
+        Tensor W(Tensor d) => (d.square() + BlendFloor).reciprocal();
+        var lid = W(1 - y);
+        return lid / (lid + W(x) + W(1 - x) + W(y));
     }
 
     /// <summary>(u, v) = (g, 0) + b (N_u, N_v), p = N_p: no slip and the lid velocity hold exactly (away from the uniform lid's corner points).</summary>

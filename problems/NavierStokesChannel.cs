@@ -10,9 +10,10 @@ namespace PdeKit.Problems;
 /// Plane Poiseuille flow in the channel [0, L] x [0, 1] at Reynolds number Re = U_max H / nu: parabolic
 /// inflow u = 4 y (1 - y) on x = 0, no slip on y = 0 and y = 1, and an open outlet on x = L with p = 0
 /// (hard) and u_x = v_x = 0 (soft). The exact solution is the fully developed flow
-/// (<see cref="PoiseuilleFlow"/>, p = 8 (L - x) / Re). Constraints: <see cref="ChannelAnsatz"/>, whose lift
-/// fades the inflow profile to zero at the outlet, so the network has to carry the flow downstream. The
-/// pressure is pinned by the outlet condition, so it is compared as is.
+/// (<see cref="PoiseuilleFlow"/>, p = 8 (L - x) / Re). Constraints: <see cref="ChannelAnsatz"/> with closed forms
+/// (cheaper than distance functions): phi = 4 (x/L) y (1 - y) and the fade h = 1 - x/L, so the lift
+/// 4 y (1 - y)(1 - x/L) carries the inflow profile to zero at the outlet and the network has to carry the flow
+/// downstream. The pressure is pinned by the outlet condition, so it is compared as is.
 /// </summary>
 public sealed record NavierStokesChannel : IProblem
 {
@@ -28,7 +29,8 @@ public sealed record NavierStokesChannel : IProblem
         Flow = new PoiseuilleFlow(1 / Re, 1, Length, 1);
         Shape = new Rectangle((0, Length), (0, 1), bottom: "wall", right: "outlet", top: "wall", left: "inlet");
         Domain = Domain.FromRegion(Shape);
-        ansatz = new ChannelAnsatz(Shape, y => 4 * y * (1 - y));
+        double l = Length;
+        ansatz = new ChannelAnsatz(y => 4 * y * (1 - y), c => 1 - c.X / l, c => 4 * c.X / l * c.Y * (1 - c.Y), 0, l);
     }
 
     /// <summary>Reynolds number U_max H / nu.</summary>

@@ -59,7 +59,7 @@ public sealed record NavierStokesCylinder : IProblem
         Nu = Guard.Positive(nu, nameof(nu));
         Domain = Domain.FromRegion(Shape);
         double scale = 4 * UMax / (Height * Height);
-        ansatz = new ChannelAnsatz(Shape, y => scale * y * (Height - y), "cylinder");
+        ansatz = ChannelAnsatz.ForRegion(Shape, y => scale * y * (Height - y), "cylinder");
     }
 
     /// <summary>Centre-line inflow velocity.</summary>
