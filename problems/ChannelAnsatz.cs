@@ -8,8 +8,8 @@ namespace PdeKit.Problems;
 /// The hard constraints of an internal flow from an inlet on x = x_in to an outlet on x = x_out, between
 /// no-slip walls (and around optional no-slip obstacles): boundary parts "inlet", "wall", "outlet" and
 /// obstacle parts. Velocity (u, v) = (U(y) h, 0) + phi (N_u, N_v), where U(y) is the inflow profile (zero on
-/// the walls), h the transfinite blend (mu = 2) that is 1 on the inlet and 0 on the outlet and the obstacles,
-/// and phi a distance function of inlet, walls and obstacles; pressure p = (x_out - x) / (x_out - x_in) N_p,
+/// the walls), h a smooth function that is 1 on the inlet and 0 on the obstacles (on the outlet for a plain
+/// channel), and phi a distance function of inlet, walls and obstacles; pressure p = (x_out - x) / (x_out - x_in) N_p,
 /// so p = 0 on the outlet exactly. The velocity on the outlet is free; a soft "outflow" term asks for
 /// u_x = v_x = 0 there (the do-nothing condition nu du/dn - p n = 0 with p = 0).
 /// The lift U(y) h uses only the boundary data and is not a solution of the flow. <see cref="ForRegion"/> builds

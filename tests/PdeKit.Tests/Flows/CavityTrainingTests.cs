@@ -44,6 +44,8 @@ public class CavityTrainingTests
             }
         }
         TestContext.Out.WriteLine($"cavity Re 100, {result.WallSeconds:F0} s: max |u - u_Ghia| on x = 0.5: {worst:F4}");
-        Assert.That(worst, Is.LessThan(0.1));
+        // Measured with the quick preset (113 s, loaded 2-core CPU): 0.081 with the corner weighting (radius 0.05),
+        // 0.27 without it (cornerRadius: 0; the vortex had not formed). Far from converged either way.
+        Assert.That(worst, Is.LessThan(0.15));
     }
 }

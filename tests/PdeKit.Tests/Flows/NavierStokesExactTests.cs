@@ -150,6 +150,7 @@ public class NavierStokesExactTests
         Assert.That(() => new NavierStokesTaylorGreen(tMax: 0), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("tMax"));
         Assert.That(() => new NavierStokesCavity(re: -1), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("cavity"));
         Assert.That(() => new NavierStokesCavity(lid: (CavityLid)7), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("lid profile"));
+        Assert.That(() => new NavierStokesCavity(cornerRadius: double.NaN), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("cornerRadius"));
         Assert.That(() => new NavierStokesCylinder(nu: 0), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("nu"));
         Assert.That(() => ProblemCatalog.Find("kovasznay").Build(new Dictionary<string, double> { ["re"] = -5 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
