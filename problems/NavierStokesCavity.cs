@@ -132,7 +132,7 @@ public sealed record NavierStokesCavity : IProblem
     public IReference Reference => reference is { } r
         ? NavierStokes.Reference($"finite differences, Re = {Re}, {Lid} lid", r)
         : new PointwiseReference("none: no finite-difference cavity reference was given", _ => throw new InvalidOperationException(
-            $"{Name}: no reference flow was given (Re = {Re}, {Lid} lid); pass the finite-difference solution's At(x, y) as the reference argument"));
+            $"{Name}: no reference flow was given (Re = {Re}, {Lid} lid): the finite-difference cavity reference is not available in this build; from C#, pass a solution's At(x, y) as the reference argument"));
 
     /// <summary>101 x 101 uniform grid on the unit square.</summary>
     public IReadOnlyList<double[]> EvaluationAxes => [Grids.Linspace(0, 1, 101), Grids.Linspace(0, 1, 101)];

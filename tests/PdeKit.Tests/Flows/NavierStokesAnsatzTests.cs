@@ -186,5 +186,11 @@ public class NavierStokesAnsatzTests
         Assert.That(new[] { r[0, 0], r[0, 1], r[0, 2] }, Is.EqualTo(new[] { 0.25, 0.75, 0.1875 }));
         Assert.That(given.MeanFreeOutputs, Is.EqualTo(new[] { NavierStokes.P }));
         Assert.That(() => new NavierStokesCylinder().Reference.Evaluate([[1.0, 0.1]]), Throws.InvalidOperationException.With.Message.Contains("Published"));
+        // The catalogue's cavity has no reference until the finite-difference solver is wired in: evaluation says so.
+        var entry = ProblemCatalog.Find("cavity");
+        var smoothed = (NavierStokesCavity)entry.Build(new Dictionary<string, double> { ["re"] = 400, ["lid"] = 1 });
+        Assert.That((smoothed.Re, smoothed.Lid, smoothed.HasReference), Is.EqualTo((400.0, CavityLid.Smoothed, false)));
+        Assert.That(() => new PdeKit.Evaluation.Evaluator(smoothed), Throws.InvalidOperationException.With.Message.Contains("no reference flow was given"));
+        Assert.That(() => entry.Build(new Dictionary<string, double> { ["lid"] = 0.5 }), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("lid must be 0"));
     }
 }
