@@ -197,11 +197,14 @@ public sealed class Trainer
         OnRecord?.Invoke(record);
     }
 
-    /// <summary>Copies every parameter and buffer of <paramref name="from"/> into <paramref name="to"/> (converting dtype and device).</summary>
+    /// <summary>
+    /// Copies every trainable parameter of <paramref name="from"/> into <paramref name="to"/> (converting dtype and
+    /// device). Buffers are not copied: they hold this run's own domain scaling, which a curriculum may change.
+    /// </summary>
     private void CopyWeights(PinnNetwork from, PinnNetwork to)
     {
-        var source = from.state_dict();
-        var target = to.state_dict();
+        var source = from.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
+        var target = to.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
         var mismatch = target.Where(kv => !source.TryGetValue(kv.Key, out var s) || !s.shape.SequenceEqual(kv.Value.shape)).Select(kv => kv.Key).ToList();
         if (mismatch.Count > 0 || source.Count != target.Count)
             throw new ArgumentException($"{problem.Name}: the warm-start model does not match this run's architecture (differs at: {(mismatch.Count > 0 ? string.Join(", ", mismatch) : "the number of tensors")}); use the same model settings");
