@@ -113,7 +113,36 @@ public static class ProblemCatalog
             new Dictionary<string, double>(),
             _ => new PlateWells(),
             new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.PlateQuick, ["default"] = PoissonPresets.PlateDefault }),
+        new("kovasznay", "steady incompressible Navier-Stokes, Kovasznay flow on [-0.5,1]x[-0.5,1.5] (Re 20 or 40), hard velocity data (Coons patch), zero-mean pressure",
+            "exact Kovasznay (1948) solution",
+            new Dictionary<string, double> { ["re"] = 20 },
+            p => new NavierStokesKovasznay(p["re"]),
+            new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.Quick, ["default"] = NavierStokesPresets.Default }),
+        new("poiseuille", "steady Navier-Stokes in the channel [0,L]x[0,1]: hard parabolic inflow and no slip, hard p = 0 and soft u_x = v_x = 0 at the outlet",
+            "exact plane Poiseuille flow",
+            new Dictionary<string, double> { ["re"] = 100, ["length"] = 2 },
+            p => new NavierStokesChannel(p["re"], p["length"]),
+            new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.Quick, ["default"] = NavierStokesPresets.Default }),
+        new("taylor-green", "decaying Taylor-Green vortex on the periodic square [0,2pi]^2, t in [0,tMax]: periodic axes, hard initial velocity, zero-mean pressure per time",
+            "exact Taylor-Green (1937) solution",
+            new Dictionary<string, double> { ["re"] = 10, ["tMax"] = 2 },
+            p => new NavierStokesTaylorGreen(p["re"], p["tMax"]),
+            new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.TaylorGreenQuick, ["default"] = NavierStokesPresets.Default }),
+        new("cavity", "lid-driven cavity, steady Navier-Stokes on the unit square: lid 0 = uniform u = 1 (corner residual down-weighting cornerRadius), 1 = smoothed 16 x^2 (1-x)^2; Re curriculum with --curriculum re=100,400,1000",
+            "finite-difference cavity solver: not in this build, so training stops with an error that says so",
+            new Dictionary<string, double> { ["re"] = 100, ["lid"] = 0, ["cornerRadius"] = 0.05 },
+            p => new NavierStokesCavity(p["re"], CavityLidFrom(p["lid"]), reference: null, cornerRadius: p["cornerRadius"]),
+            new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.Quick, ["default"] = NavierStokesPresets.Default }),
     ];
+
+    /// <summary>The cavity's lid from its catalogue parameter: 0 uniform, 1 smoothed.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Any other value.</exception>
+    private static CavityLid CavityLidFrom(double value) => value switch
+    {
+        0 => CavityLid.Uniform,
+        1 => CavityLid.Smoothed,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, $"cavity: lid must be 0 (uniform) or 1 (smoothed 16 x^2 (1 - x)^2) (got {value})"),
+    };
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>
     /// <exception cref="ArgumentException">No such problem; the message lists the catalogue.</exception>

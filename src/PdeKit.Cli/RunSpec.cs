@@ -11,6 +11,13 @@ namespace PdeKit.Cli;
 /// <param name="PdeKitVersion">Version of PdeKit that wrote it.</param>
 internal sealed record RunSpec(string Problem, Dictionary<string, double> ProblemParameters, string Preset, TrainingOptions Options, string PdeKitVersion)
 {
+    /// <summary>
+    /// A parameter curriculum run before the final training, or null: the problem is first trained at each of
+    /// <see cref="CurriculumSpec.Values"/> of the parameter, each stage warm-started from the previous one, and
+    /// the final stage (at <see cref="ProblemParameters"/>) warm-starts from the last of them.
+    /// </summary>
+    public CurriculumSpec? Curriculum { get; init; }
+
     internal static RunSpec Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"run spec {path} does not exist");
@@ -25,3 +32,8 @@ internal sealed record RunSpec(string Problem, Dictionary<string, double> Proble
         }
     }
 }
+
+/// <summary>The earlier stages of a parameter curriculum (<c>pdekit train --curriculum NAME=v1,v2,...</c>).</summary>
+/// <param name="Parameter">The problem parameter, e.g. "re".</param>
+/// <param name="Values">Its values in the stages before the final one.</param>
+internal sealed record CurriculumSpec(string Parameter, double[] Values);

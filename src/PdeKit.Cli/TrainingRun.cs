@@ -57,18 +57,19 @@ internal static class TrainingRun
             Directory.CreateDirectory(writer.PathOf("checkpoints"));
             net.save(writer.PathOf(Path.Combine("checkpoints", $"step-{step}.pt")));
         }
+        using var warm = Curriculum(spec, entry, log);
         if (progressBar)
         {
             AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(ctx =>
             {
                 var task = ctx.AddTask("training", maxValue: o.AdamSteps + o.LbfgsIterations);
-                var trainer = new Trainer(problem, o) { Evaluator = evaluator, OnCheckpoint = Save, OnRecord = r => { writer.Append(r); task.Description = $"loss {r.Loss:E2}"; }, OnProgress = (s, _) => task.Value = s };
+                var trainer = new Trainer(problem, o) { Evaluator = evaluator, WarmStart = warm, OnCheckpoint = Save, OnRecord = r => { writer.Append(r); task.Description = $"loss {r.Loss:E2}"; }, OnProgress = (s, _) => task.Value = s };
                 result = trainer.Train();
             });
         }
         else
         {
-            result = new Trainer(problem, o) { Evaluator = evaluator, OnCheckpoint = Save, OnRecord = Log }.Train();
+            result = new Trainer(problem, o) { Evaluator = evaluator, OnCheckpoint = Save, OnRecord = Log, WarmStart = warm }.Train();
         }
 
         using var network = result.Network;
@@ -81,6 +82,7 @@ internal static class TrainingRun
         {
             problem = entry.Name,
             preset = spec.Preset,
+            curriculum = spec.Curriculum,
             reference = problem.Reference.Name,
             errors = eval.Errors,
             wallSeconds = result.WallSeconds,
@@ -117,6 +119,26 @@ internal static class TrainingRun
         network.to(dtype).to(device);
         network.load(checkpoint);
         return (new Evaluator(problem).Evaluate(network), network.UnknownValues());
+    }
+
+    /// <summary>
+    /// Trains the earlier stages of the spec's curriculum (each warm-started from the previous) and returns the
+    /// last stage's network for the final run to start from; null without a curriculum. Their records go to
+    /// <paramref name="log"/> only (the run's history holds the final stage).
+    /// </summary>
+    private static PinnNetwork? Curriculum(RunSpec spec, CatalogEntry entry, Action<TrainingRecord>? log)
+    {
+        if (spec.Curriculum is not { Values.Length: > 0 } c) return null;
+        var name = c.Parameter;
+        var (result, _) = ParameterCurriculum.Train(
+            v => entry.Build(new Dictionary<string, double>(spec.ProblemParameters) { [name] = v }), c.Values, spec.Options,
+            onRecord: log is null ? null : (v, r) =>
+            {
+                if (r.Step == 1) Console.WriteLine($"curriculum stage {name} = {v.ToString(CultureInfo.InvariantCulture)}");
+                log(r);
+            });
+        if (log is not null) Console.WriteLine($"final stage {name} = {spec.ProblemParameters[name].ToString(CultureInfo.InvariantCulture)}");
+        return result.Network;
     }
 
     /// <summary>One progress line per logged record.</summary>

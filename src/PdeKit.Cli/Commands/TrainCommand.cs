@@ -18,17 +18,18 @@ internal static class TrainCommand
         var set = new Option<string[]>("--set") { Description = "override a setting: key=value, e.g. model.width=128, points=8192, problem.nu=0.005", AllowMultipleArgumentsPerToken = false };
         var outDir = new Option<string?>("--out") { Description = "run directory (default runs/<problem>-<time>)" };
         var spec = new Option<string?>("--spec") { Description = "replay a run from its spec.json" };
+        var curriculum = new Option<string?>("--curriculum") { Description = "parameter curriculum NAME=v1,v2,...,vN: train at v1, then v2, ..., each stage warm-started from the previous; the last value is the final run's (e.g. re=100,400,1000)" };
         var cmd = new Command("train", "Train a PINN for a problem, validate it against the reference, and write a run directory with plots.")
         {
-            problem, device, steps, lbfgs, preset, set, outDir, spec,
+            problem, device, steps, lbfgs, preset, set, outDir, spec, curriculum,
         };
         cmd.SetAction(r => CliApp.Guard(() => Run(
             r.GetValue(problem), r.GetValue(device), r.GetValue(steps), r.GetValue(lbfgs), r.GetValue(preset)!,
-            r.GetValue(set) ?? [], r.GetValue(outDir), r.GetValue(spec), r.GetValue(CliApp.Json))));
+            r.GetValue(set) ?? [], r.GetValue(outDir), r.GetValue(spec), r.GetValue(curriculum), r.GetValue(CliApp.Json))));
         return cmd;
     }
 
-    private static int Run(string? problemName, string? device, int? steps, int? lbfgs, string presetName, string[] sets, string? outDir, string? specPath, bool json)
+    private static int Run(string? problemName, string? device, int? steps, int? lbfgs, string presetName, string[] sets, string? outDir, string? specPath, string? curriculum, bool json)
     {
         RunSpec spec;
         if (specPath is not null)
@@ -54,7 +55,15 @@ internal static class TrainCommand
             var parameters = e.Merge(overrides);
             var options = OptionsBinder.Apply(e.Preset(presetName), pairs.Except(problemSets));
             spec = new RunSpec(e.Name, parameters, presetName, options, typeof(TrainCommand).Assembly.GetName().Version?.ToString() ?? "?");
+            if (curriculum is not null)
+            {
+                var (name, values) = ParseCurriculum(curriculum, e);
+                if (problemSets.Any(p => string.Equals(p.Key, "problem." + name, StringComparison.OrdinalIgnoreCase)))
+                    throw new ArgumentException($"--curriculum sets problem.{name}; drop --set problem.{name}");
+                spec = spec with { ProblemParameters = e.Merge(new Dictionary<string, double>(overrides) { [name] = values[^1] }), Curriculum = new CurriculumSpec(name, values[..^1]) };
+            }
         }
+        if (specPath is not null && curriculum is not null) throw new ArgumentException("--spec replays the spec's own curriculum; --curriculum cannot change it");
         // --device, --steps and --lbfgs override the preset or the replayed spec alike.
         spec = spec with
         {
@@ -68,6 +77,7 @@ internal static class TrainCommand
         spec.Options.Validate();
         var entry = ProblemCatalog.Find(problemName!);
         entry.Build(spec.ProblemParameters); // a bad parameter fails before anything is written
+        foreach (var v in spec.Curriculum?.Values ?? []) entry.Build(new Dictionary<string, double>(spec.ProblemParameters) { [spec.Curriculum!.Parameter] = v });
         string target = outDir ?? Path.Combine("runs", $"{entry.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         var o = spec.Options;
         bool fancy = Output.Fancy && !json;
@@ -82,5 +92,19 @@ internal static class TrainCommand
             Console.WriteLine($"{run.WallSeconds:F1} s on {run.DeviceName}, {run.AdamStepsPerSecond:F1} Adam steps/s; run directory {run.Directory} ({run.Plots.Count} plots)");
         }
         return 0;
+    }
+
+    /// <summary>Parses NAME=v1,v2,... for a parameter of <paramref name="entry"/>: at least two finite values.</summary>
+    internal static (string Name, double[] Values) ParseCurriculum(string text, CatalogEntry entry)
+    {
+        int eq = text.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0) throw new ArgumentException($"--curriculum '{text}': expected NAME=v1,v2,... (e.g. re=100,400,1000)");
+        var name = text[..eq].Trim();
+        if (name.StartsWith("problem.", StringComparison.OrdinalIgnoreCase)) name = name["problem.".Length..];
+        var key = entry.Parameters.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"--curriculum: {entry.Name} has no parameter '{name}' (parameters: {(entry.Parameters.Count == 0 ? "none" : string.Join(", ", entry.Parameters.Keys))})");
+        var values = text[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => ProblemCatalog.ParseValue("--curriculum " + key, v)).ToArray();
+        if (values.Length < 2) throw new ArgumentException($"--curriculum {key}: give at least two values, the last being the final run's (got {values.Length})");
+        return (key, values);
     }
 }

@@ -12,7 +12,7 @@ namespace PdeKit.Evaluation;
 /// <param name="MaxAbs">max |pred - ref|.</param>
 public sealed record FieldError(string Field, double RelativeL2, double MaxAbs);
 
-/// <summary>Predictions and reference values on the problem's evaluation grid.</summary>
+/// <summary>Predictions and reference values on the problem's evaluation grid (mean-free outputs with their means removed, see <see cref="IProblem.MeanFreeOutputs"/>).</summary>
 /// <param name="Axes">Grid values per axis; point index = sum_k i_k * stride_k with axis 0 fastest.</param>
 /// <param name="Predicted">[points, outputs]; NaN at points outside the domain's region.</param>
 /// <param name="Reference">[points, outputs]; NaN at points outside the domain's region.</param>
@@ -35,6 +35,8 @@ public sealed class Evaluator
     private readonly double[,] reference;
     private readonly bool[]? inside;
     private readonly int[] active;
+    private readonly int[] meanFree;
+    private readonly int[][] slices;
 
     /// <summary>Builds the grid and evaluates the reference on it.</summary>
     public Evaluator(IProblem problem)
@@ -59,6 +61,25 @@ public sealed class Evaluator
         }
         if (reference.GetLength(0) != points.Length || reference.GetLength(1) != problem.Outputs.Count)
             throw new InvalidOperationException($"{problem.Name}: the reference returned [{reference.GetLength(0)}, {reference.GetLength(1)}], expected [{points.Length}, {problem.Outputs.Count}]");
+        meanFree = problem.MeanFreeOutputs.Select(f =>
+        {
+            int k = problem.Outputs.ToList().IndexOf(f);
+            return k >= 0 ? k : throw new ArgumentException($"{problem.Name}: the mean-free output {f} is not one of its outputs ({string.Join(", ", problem.Outputs)})");
+        }).ToArray();
+        int time = problem.Domain.IsTimeDependent ? problem.Domain.IndexOf("t") : -1;
+        slices = active.GroupBy(i => time < 0 ? 0.0 : points[i][time]).Select(g => g.ToArray()).ToArray();
+        RemoveMeans(reference);
+    }
+
+    /// <summary>Subtracts, for each mean-free output, its mean over the inside points of each time slice.</summary>
+    private void RemoveMeans(double[,] values)
+    {
+        foreach (int k in meanFree)
+            foreach (var slice in slices)
+            {
+                double mean = slice.Average(i => values[i, k]);
+                foreach (int i in slice) values[i, k] -= mean;
+            }
     }
 
     /// <summary>The evaluation points, [N][d], axis 0 fastest.</summary>
@@ -92,6 +113,7 @@ public sealed class Evaluator
                     for (int k = 0; k < m; k++) predicted[active[start + i], k] = y[i * m + k];
             }
         }
+        RemoveMeans(predicted);
         var errors = new List<FieldError>();
         for (int k = 0; k < m; k++)
         {

@@ -40,6 +40,14 @@ public interface IProblem
     /// <summary>Measured data, each its own loss term; none by default.</summary>
     IReadOnlyList<Observation> Observations => [];
 
+    /// <summary>
+    /// Outputs the equations fix only up to an additive constant (per time, for a time-dependent problem),
+    /// such as the pressure of incompressible flow with velocity data on the whole boundary. The evaluator
+    /// compares them after removing the mean over the evaluation points inside the domain, per time value
+    /// (from the prediction and the reference alike). None by default.
+    /// </summary>
+    IReadOnlyList<Field> MeanFreeOutputs => [];
+
     /// <summary>The reference used for validation.</summary>
     IReference Reference { get; }
 

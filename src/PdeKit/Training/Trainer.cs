@@ -70,6 +70,13 @@ public sealed class Trainer
     /// <summary>An evaluator to log the error against the reference every <see cref="TrainingOptions.EvalEvery"/> steps.</summary>
     public Evaluator? Evaluator { get; init; }
 
+    /// <summary>
+    /// A trained model of the same architecture whose weights this run starts from (a warm start, as in a
+    /// parameter curriculum, see <see cref="ParameterCurriculum"/>); null: fresh weights from the seed.
+    /// It is read, never changed.
+    /// </summary>
+    public PinnNetwork? WarmStart { get; init; }
+
     /// <summary>Runs training.</summary>
     /// <exception cref="InvalidOperationException">The loss became NaN or infinite.</exception>
     public TrainingResult Train(CancellationToken cancellation = default)
@@ -82,6 +89,7 @@ public sealed class Trainer
 
         var network = new PinnNetwork(problem, options.Model);
         network.to(dtype).to(device);
+        if (WarmStart is not null) CopyWeights(WarmStart, network);
         var parameters = network.parameters().ToList();
         using var assembler = new ResidualAssembler(problem, options.Engine);
         assembler.PrepareConstraints(rng, device, dtype);
@@ -187,6 +195,21 @@ public sealed class Trainer
         };
         history.Add(record);
         OnRecord?.Invoke(record);
+    }
+
+    /// <summary>
+    /// Copies every trainable parameter of <paramref name="from"/> into <paramref name="to"/> (converting dtype and
+    /// device). Buffers are not copied: they hold this run's own domain scaling, which a curriculum may change.
+    /// </summary>
+    private void CopyWeights(PinnNetwork from, PinnNetwork to)
+    {
+        var source = from.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
+        var target = to.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
+        var mismatch = target.Where(kv => !source.TryGetValue(kv.Key, out var s) || !s.shape.SequenceEqual(kv.Value.shape)).Select(kv => kv.Key).ToList();
+        if (mismatch.Count > 0 || source.Count != target.Count)
+            throw new ArgumentException($"{problem.Name}: the warm-start model does not match this run's architecture (differs at: {(mismatch.Count > 0 ? string.Join(", ", mismatch) : "the number of tensors")}); use the same model settings");
+        using var noGrad = no_grad();
+        foreach (var (name, t) in target) t.copy_(source[name]);
     }
 
     private static Tensor ResidualMagnitude(ResidualAssembler assembler, PinnNetwork network, Tensor x)
