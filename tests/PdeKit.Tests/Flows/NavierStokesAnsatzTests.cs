@@ -184,13 +184,18 @@ public class NavierStokesAnsatzTests
         var given = new NavierStokesCavity(400, CavityLid.Smoothed, (x, y) => (x, y, x * y));
         var r = given.Reference.Evaluate([[0.25, 0.75]]);
         Assert.That(new[] { r[0, 0], r[0, 1], r[0, 2] }, Is.EqualTo(new[] { 0.25, 0.75, 0.1875 }));
-        Assert.That(given.MeanFreeOutputs, Is.EqualTo(new[] { NavierStokes.P }));
+        Assert.That(given.MeanFreeOutputs, Is.EqualTo(new[] { PdeKit.Problems.NavierStokes.P }));
         Assert.That(() => new NavierStokesCylinder().Reference.Evaluate([[1.0, 0.1]]), Throws.InvalidOperationException.With.Message.Contains("Published"));
-        // The catalogue's cavity has no reference until the finite-difference solver is wired in: evaluation says so.
+        // The catalogue's cavity takes the finite-difference solution (solved on first use) as its reference.
         var entry = ProblemCatalog.Find("cavity");
-        var smoothed = (NavierStokesCavity)entry.Build(new Dictionary<string, double> { ["re"] = 400, ["lid"] = 1 });
-        Assert.That((smoothed.Re, smoothed.Lid, smoothed.HasReference), Is.EqualTo((400.0, CavityLid.Smoothed, false)));
-        Assert.That(() => new PdeKit.Evaluation.Evaluator(smoothed), Throws.InvalidOperationException.With.Message.Contains("no reference flow was given"));
+        var smoothed = (NavierStokesCavity)entry.Build(new Dictionary<string, double> { ["re"] = 100, ["lid"] = 1, ["fdN"] = 33 });
+        Assert.That((smoothed.Re, smoothed.Lid, smoothed.HasReference), Is.EqualTo((100.0, CavityLid.Smoothed, true)));
+        var fd = PdeKit.Numerics.NavierStokes.CavitySolver.Solve(new PdeKit.Numerics.NavierStokes.CavityOptions(100, 33, PdeKit.Numerics.NavierStokes.LidProfile.Smoothed));
+        var atCentre = smoothed.Reference.Evaluate([[0.5, 0.7]]);
+        var expected = fd.At(0.5, 0.7);
+        Assert.That(new[] { atCentre[0, 0], atCentre[0, 1], atCentre[0, 2] }, Is.EqualTo(new[] { expected.U, expected.V, expected.P }).AsCollection.Within(1e-12));
+        Assert.That(expected.U, Is.Not.EqualTo(0.0), "a moving fluid");
         Assert.That(() => entry.Build(new Dictionary<string, double> { ["lid"] = 0.5 }), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("lid must be 0"));
+        Assert.That(() => entry.Build(new Dictionary<string, double> { ["fdN"] = 8 }), Throws.ArgumentException.With.Message.Contains("at least 17 nodes"));
     }
 }
