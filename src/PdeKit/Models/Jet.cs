@@ -4,33 +4,43 @@ using static TorchSharp.torch;
 namespace PdeKit.Models;
 
 /// <summary>
-/// A truncated Taylor jet of a batch of hidden states: the value and the first and second partials with
-/// respect to the input coordinates, stacked as one tensor [K, N, width] (channel order of
-/// <see cref="Layout"/>). Pushing a jet through a network propagates derivatives forward: a linear layer
-/// is one matmul on the whole stack, an elementwise function applies the chain rule up to order 2.
+/// A truncated Taylor jet of a batch of hidden states: the value [N, width] and the partials with respect
+/// to the input coordinates, first then second order (channel order of <see cref="Layout"/> without the
+/// value), stacked as one tensor [K - 1, N or 1, width]. Pushing a jet through a network propagates
+/// derivatives forward: a linear layer is one matmul for the value and one for all partials, an elementwise
+/// function applies the chain rule up to order 2. Partials that do not depend on the point (those of the
+/// input map) keep a batch dimension of 1 and broadcast, which saves the first layer's work.
 /// </summary>
 public sealed class Jet
 {
-    /// <summary>Wraps a stack [K, N, width] laid out as <paramref name="layout"/>.</summary>
-    /// <exception cref="ArgumentException">The stack is not 3D with K channels.</exception>
-    public Jet(Tensor stack, JetLayout layout)
+    /// <summary>Wraps a value [N, width] and partials [K - 1, N or 1, width] (null when the layout has the value only).</summary>
+    /// <exception cref="ArgumentException">Shapes that do not match the layout.</exception>
+    public Jet(Tensor value, Tensor? partials, JetLayout layout)
     {
-        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(layout);
-        if (stack.dim() != 3 || stack.shape[0] != layout.Count)
-            throw new ArgumentException($"a jet stack must have shape [{layout.Count}, N, width] for layout {layout}; got [{string.Join(", ", stack.shape)}]", nameof(stack));
-        Stack = stack;
+        if (value.dim() != 2) throw new ArgumentException($"a jet value must have shape [N, width]; got [{string.Join(", ", value.shape)}]", nameof(value));
+        if (layout.Count == 1 ? partials is not null
+            : partials is null || partials.dim() != 3 || partials.shape[0] != layout.Count - 1 || partials.shape[2] != value.shape[1]
+              || (partials.shape[1] != value.shape[0] && partials.shape[1] != 1))
+            throw new ArgumentException($"jet partials must have shape [{layout.Count - 1}, N or 1, {value.shape[1]}] for layout {layout}; got {(partials is null ? "none" : "[" + string.Join(", ", partials.shape) + "]")}", nameof(partials));
+        Value = value;
+        Partials = partials;
         Layout = layout;
     }
 
-    /// <summary>The stacked channels, [K, N, width].</summary>
-    public Tensor Stack { get; }
+    /// <summary>The value channel, [N, width].</summary>
+    public Tensor Value { get; }
+
+    /// <summary>The partials, [K - 1, N or 1, width]; null for a value-only layout.</summary>
+    public Tensor? Partials { get; }
 
     /// <summary>Which derivatives the channels hold.</summary>
     public JetLayout Layout { get; }
 
-    /// <summary>The value channel, [N, width].</summary>
-    public Tensor Value => Stack[0];
+    /// <summary>All channels stacked, [K, N, width] (a copy).</summary>
+    public Tensor Stack => Partials is null ? Value.unsqueeze(0)
+        : cat([Value.unsqueeze(0), Partials.expand(Layout.Count - 1, Value.shape[0], Value.shape[1])], 0);
 
     /// <summary>
     /// The jet of the affine input map s = (x - shift) * scale at points x [N, d]: value s, d s / d x_i =
@@ -47,55 +57,41 @@ public sealed class Jet
         if (points.dim() != 2 || points.shape[1] != layout.Dimension)
             throw new ArgumentException($"jet input points must have shape [N, {layout.Dimension}]; got [{string.Join(", ", points.shape)}]", nameof(points));
         var value = (points - shift) * scale;
-        if (layout.Count == 1) return new Jet(value.unsqueeze(0), layout);
-        long n = points.shape[0], d = layout.Dimension;
-        var ix = layout.Indices(points.device);
-        // Seeds [K-1, 1, d]: row c holds scale_i in column i for a first partial along i, zeros for second partials.
-        var scaled = torch.eye(d, dtype: points.dtype, device: points.device) * scale;
-        var seeds = scaled.index_select(0, ix.FirstAxes);
-        if (layout.SecondCount > 0) seeds = cat([seeds, zeros(layout.SecondCount, d, dtype: points.dtype, device: points.device)], 0);
-        return new Jet(cat([value.unsqueeze(0), seeds.unsqueeze(1).expand(layout.Count - 1, n, d)], 0), layout);
+        if (layout.Count == 1) return new Jet(value, null, layout);
+        return new Jet(value, layout.InputSeeds(scale), layout);
     }
 
-    /// <summary>x W^T + b on every channel (the bias enters the value only): one matmul for the whole stack.</summary>
+    /// <summary>x W^T + b (the bias enters the value only): one matmul for the value and one for all partials.</summary>
     /// <param name="weight">Weight [out, in].</param>
     /// <param name="bias">Bias [out] or null.</param>
     public Jet Linear(Tensor weight, Tensor? bias)
     {
         ArgumentNullException.ThrowIfNull(weight);
-        var y = Stack.matmul(weight.t());
-        if (bias is not null) y = y + Layout.BiasMask(y.device, y.dtype) * bias;
-        return new Jet(y, Layout);
+        return new Jet(nn.functional.linear(Value, weight, bias), Partials?.matmul(weight.t()), Layout);
     }
 
-    /// <summary>The stack times a matrix [in, out] on every channel (no bias).</summary>
-    public Jet MatMul(Tensor matrix) => new(Stack.matmul(matrix), Layout);
+    /// <summary>The jet times a matrix [in, out] (no bias).</summary>
+    public Jet MatMul(Tensor matrix) => new(Value.matmul(matrix), Partials?.matmul(matrix), Layout);
 
     /// <summary>The jet times a constant.</summary>
-    public Jet Scale(double factor) => new(Stack * factor, Layout);
+    public Jet Scale(double factor) => new(Value * factor, Partials is null ? null : Partials * factor, Layout);
 
     /// <summary>
     /// An elementwise function f applied with the chain rule: <paramref name="derivatives"/> returns
-    /// (f(z), f'(z), f''(z)) at the value channel z.
+    /// (f(z), f'(z), f''(z)) at the value z. First partials: f' z_i; second: f' z_ij + f'' z_i z_j.
     /// </summary>
     public Jet Map(Func<Tensor, (Tensor F, Tensor D1, Tensor D2)> derivatives)
     {
         ArgumentNullException.ThrowIfNull(derivatives);
-        var z = Stack[0];
-        var (f, d1, d2) = derivatives(z);
-        if (Layout.Count == 1) return new Jet(f.unsqueeze(0), Layout);
-        var parts = new List<Tensor>(3) { f.unsqueeze(0) };
-        int nf = Layout.FirstCount, ns = Layout.SecondCount;
-        var g = d1.unsqueeze(0);
-        parts.Add(g * Stack.narrow(0, 1, nf));
-        if (ns > 0)
+        var (f, d1, d2) = derivatives(Value);
+        if (Partials is null) return new Jet(f, null, Layout);
+        var partials = d1.unsqueeze(0) * Partials;
+        if (Layout.SecondCount > 0)
         {
-            var ix = Layout.Indices(Stack.device);
-            var zi = Stack.index_select(0, ix.I);
-            var zj = Stack.index_select(0, ix.J);
-            parts.Add(g * Stack.narrow(0, 1 + nf, ns) + d2.unsqueeze(0) * zi * zj);
+            var (zi, zj) = FirstPairs(Partials);
+            partials.narrow(0, Layout.FirstCount, Layout.SecondCount).addcmul_(d2.unsqueeze(0), zi * zj, 1);
         }
-        return new Jet(cat(parts, 0), Layout);
+        return new Jet(f, partials, Layout);
     }
 
     /// <summary>The hidden activation with its first and second derivative.</summary>
@@ -137,54 +133,60 @@ public sealed class Jet
     });
 
     /// <summary>Columns [start, start + length) of every channel.</summary>
-    public Jet Narrow(long start, long length) => new(Stack.narrow(2, start, length), Layout);
+    public Jet Narrow(long start, long length) => new(Value.narrow(1, start, length), Partials?.narrow(2, start, length), Layout);
 
     /// <summary>Concatenates jets of the same layout along the width.</summary>
     public static Jet Concat(IReadOnlyList<Jet> jets)
     {
         ArgumentNullException.ThrowIfNull(jets);
         if (jets.Count == 0) throw new ArgumentException("nothing to concatenate", nameof(jets));
-        return new Jet(cat(jets.Select(j => j.Stack).ToArray(), 2), jets[0].Layout);
+        var layout = jets[0].Layout;
+        var value = cat(jets.Select(j => j.Value).ToArray(), 1);
+        if (layout.Count == 1) return new Jet(value, null, layout);
+        long n = jets.Max(j => j.Partials!.shape[1]);
+        return new Jet(value, cat(jets.Select(j => j.Partials!.expand(layout.Count - 1, n, j.Partials.shape[2])).ToArray(), 2), layout);
     }
 
     /// <summary>Sum of two jets (same layout).</summary>
-    public static Jet operator +(Jet a, Jet b) => new(Same(a, b).Stack + b.Stack, a.Layout);
+    public static Jet operator +(Jet a, Jet b) => new(Same(a, b).Value + b.Value, a.Partials is null ? null : a.Partials + b.Partials!, a.Layout);
 
     /// <summary>Difference of two jets (same layout).</summary>
-    public static Jet operator -(Jet a, Jet b) => new(Same(a, b).Stack - b.Stack, a.Layout);
+    public static Jet operator -(Jet a, Jet b) => new(Same(a, b).Value - b.Value, a.Partials is null ? null : a.Partials - b.Partials!, a.Layout);
 
     /// <summary>Product of two jets by the Leibniz rule up to order 2.</summary>
     public static Jet operator *(Jet a, Jet b)
     {
         var layout = Same(a, b).Layout;
-        var a0 = a.Stack[0].unsqueeze(0);
-        var b0 = b.Stack[0].unsqueeze(0);
-        if (layout.Count == 1) return new Jet(a0 * b0, layout);
-        int nf = layout.FirstCount, ns = layout.SecondCount;
-        var parts = new List<Tensor>(3) { a0 * b0 };
-        parts.Add(a.Stack.narrow(0, 1, nf) * b0 + a0 * b.Stack.narrow(0, 1, nf));
-        if (ns > 0)
+        var value = a.Value * b.Value;
+        if (a.Partials is null) return new Jet(value, null, layout);
+        var partials = (a.Partials * b.Value.unsqueeze(0)).addcmul_(a.Value.unsqueeze(0), b.Partials!, 1);
+        if (layout.SecondCount > 0)
         {
-            var ix = layout.Indices(a.Stack.device);
-            var cross = a.Stack.index_select(0, ix.I) * b.Stack.index_select(0, ix.J) + a.Stack.index_select(0, ix.J) * b.Stack.index_select(0, ix.I);
-            parts.Add(a.Stack.narrow(0, 1 + nf, ns) * b0 + a0 * b.Stack.narrow(0, 1 + nf, ns) + cross);
+            var (ai, aj) = a.FirstPairs(a.Partials);
+            var (bi, bj) = b.FirstPairs(b.Partials!);
+            partials.narrow(0, layout.FirstCount, layout.SecondCount).addcmul_(ai, bj, 1).addcmul_(aj, bi, 1);
         }
-        return new Jet(cat(parts, 0), layout);
+        return new Jet(value, partials, layout);
     }
 
-    /// <summary>The constant minus the jet (c - a).</summary>
-    public static Jet operator -(double c, Jet a)
+    /// <summary>For every second partial (i, j): the first partials along i and along j, each [S, N or 1, width].</summary>
+    private (Tensor I, Tensor J) FirstPairs(Tensor partials)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        return new Jet(a.Layout.BiasMask(a.Stack.device, a.Stack.dtype) * c - a.Stack, a.Layout);
+        if (Layout.SecondIsDiagonal)
+        {
+            var zi = Layout.SecondFirstsAreContiguous ? partials.narrow(0, Layout.SecondFirstStart, Layout.SecondCount) : partials.index_select(0, Layout.Indices(partials.device).I);
+            return (zi, zi);
+        }
+        var ix = Layout.Indices(partials.device);
+        return (partials.index_select(0, ix.I), partials.index_select(0, ix.J));
     }
 
     private static Jet Same(Jet a, Jet b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (!ReferenceEquals(a.Layout, b.Layout) || a.Stack.shape[1] != b.Stack.shape[1])
-            throw new ArgumentException($"jets combine only with the same layout and batch (got {a.Layout} with {a.Stack.shape[1]} rows and {b.Layout} with {b.Stack.shape[1]})");
+        if (!ReferenceEquals(a.Layout, b.Layout) || a.Value.shape[0] != b.Value.shape[0])
+            throw new ArgumentException($"jets combine only with the same layout and batch (got {a.Layout} with {a.Value.shape[0]} rows and {b.Layout} with {b.Value.shape[0]})");
         return a;
     }
 }

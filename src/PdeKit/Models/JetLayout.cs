@@ -25,9 +25,21 @@ public sealed class JetLayout
         var seconds = channels.Where(a => a.Length == 2).ToList();
         SecondAxisI = [.. seconds.Select(a => (long)a[0])];
         SecondAxisJ = [.. seconds.Select(a => (long)a[1])];
-        SecondChannelI = [.. seconds.Select(a => (long)index[Key([a[0]])])];
-        SecondChannelJ = [.. seconds.Select(a => (long)index[Key([a[1]])])];
+        SecondChannelI = [.. seconds.Select(a => (long)index[Key([a[0]])] - 1)];
+        SecondChannelJ = [.. seconds.Select(a => (long)index[Key([a[1]])] - 1)];
+        SecondIsDiagonal = seconds.All(a => a[0] == a[1]);
+        SecondFirstStart = SecondChannelI.Length > 0 ? (int)SecondChannelI[0] : 0;
+        SecondFirstsAreContiguous = SecondChannelI.Select((c, k) => c == SecondFirstStart + k).All(ok => ok);
     }
+
+    /// <summary>True when every second partial is a pure one, d2/dx_i^2 (no mixed partials).</summary>
+    internal bool SecondIsDiagonal { get; }
+
+    /// <summary>True when the first partials along the second partials' axes are consecutive partial channels from <see cref="SecondFirstStart"/>.</summary>
+    internal bool SecondFirstsAreContiguous { get; }
+
+    /// <summary>See <see cref="SecondFirstsAreContiguous"/>.</summary>
+    internal int SecondFirstStart { get; }
 
     /// <summary>Number of input axes d.</summary>
     public int Dimension { get; }
@@ -53,7 +65,7 @@ public sealed class JetLayout
     /// <inheritdoc cref="SecondAxisI"/>
     internal long[] SecondAxisJ { get; }
 
-    /// <summary>Channel index of d/dx_i and of d/dx_j for each second-partial channel.</summary>
+    /// <summary>Index among the partials (channel - 1) of d/dx_i and of d/dx_j for each second-partial channel.</summary>
     internal long[] SecondChannelI { get; }
 
     /// <inheritdoc cref="SecondChannelI"/>
@@ -102,21 +114,26 @@ public sealed class JetLayout
         return index.TryGetValue(Key(axes.Order()), out var c) ? c : -1;
     }
 
-    /// <summary>A [K, 1, 1] tensor with 1 in the value channel and 0 elsewhere: biases act on values only.</summary>
-    internal Tensor BiasMask(Device device, ScalarType type)
+    /// <summary>
+    /// The partials of the input map s = (x - shift) * scale, [K - 1, 1, d]: scale_i in column i for the first
+    /// partial along x_i, zero for second partials. One multiply by a cached 0/1 selector.
+    /// </summary>
+    /// <param name="scale">Scale [1, d].</param>
+    internal Tensor InputSeeds(Tensor scale)
     {
+        Tensor selector;
         lock (gate)
         {
-            var key = (device.ToString(), type);
-            if (!biasMasks.TryGetValue(key, out var mask) || mask.IsInvalid)
+            var key = (scale.device.ToString() + "/seeds", scale.dtype);
+            if (!biasMasks.TryGetValue(key, out selector!) || selector.IsInvalid)
             {
-                var host = new double[Count];
-                host[0] = 1;
-                mask = tensor(host, [Count, 1, 1]).to(type).to(device).DetachFromDisposeScope();
-                biasMasks[key] = mask;
+                var host = new double[(Count - 1) * Dimension];
+                for (int c = 0; c < FirstAxes.Length; c++) host[c * Dimension + FirstAxes[c]] = 1;
+                selector = tensor(host, [Count - 1, 1, Dimension]).to(scale.dtype).to(scale.device).DetachFromDisposeScope();
+                biasMasks[key] = selector;
             }
-            return mask;
         }
+        return selector * scale;
     }
 
     /// <summary>The Taylor coefficients of the second-partial channels, [S, 1, 1]: 1/2 for d2/dx_i^2, 1 for a mixed partial.</summary>

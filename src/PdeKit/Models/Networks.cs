@@ -127,7 +127,7 @@ public sealed class ModifiedMlp : Module<Tensor, Tensor>, IJetModule
         foreach (var layer in layers)
         {
             var z = h.Linear(layer.weight!, layer.bias).Activate(activation);
-            h = (1 - z) * u + z * v;
+            h = u + z * (v - u); // = (1 - z) u + z v with one jet product
         }
         return h.Linear(output.weight!, output.bias);
     }

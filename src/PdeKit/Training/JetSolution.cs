@@ -80,14 +80,15 @@ public sealed class JetSolution : Solution
     private static Tensor Taylor(Jet jet, Tensor delta)
     {
         var layout = jet.Layout;
-        if (layout.Count == 1) return jet.Value;
+        if (jet.Partials is null) return jet.Value;
         var ix = layout.Indices(delta.device);
         var columns = delta.t().unsqueeze(2); // [d, N, 1]
-        var monomials = new List<Tensor>(3) { ones_like(columns[0]).unsqueeze(0), columns.index_select(0, ix.FirstAxes) };
+        var monomials = columns.index_select(0, ix.FirstAxes);
         if (layout.SecondCount > 0)
         {
-            monomials.Add(layout.TaylorCoefficients(delta.device, delta.dtype) * columns.index_select(0, ix.SecondI) * columns.index_select(0, ix.SecondJ));
+            var second = layout.TaylorCoefficients(delta.device, delta.dtype) * columns.index_select(0, ix.SecondI) * columns.index_select(0, ix.SecondJ);
+            monomials = cat([monomials, second], 0);
         }
-        return (jet.Stack * cat(monomials, 0)).sum(0L, keepdim: false);
+        return jet.Value + (jet.Partials * monomials).sum(0L, keepdim: false);
     }
 }

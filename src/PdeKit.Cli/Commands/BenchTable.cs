@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text;
+using PdeKit.Models;
+using PdeKit.Training;
+
+namespace PdeKit.Cli.Commands;
+
+/// <summary>The Markdown table of <c>pdekit bench --compare</c>: median steps/s per variant and its ratio to the first.</summary>
+internal static class BenchTable
+{
+    internal static string Markdown(string problem, ModelOptions model, IReadOnlyList<(StepVariant Variant, IReadOnlyList<StepBenchmarkResult> Runs)> table)
+    {
+        var sb = new StringBuilder();
+        var first = table[0].Runs[0];
+        sb.Append(CultureInfo.InvariantCulture,
+            $"{problem} step, {model.Kind} {model.Depth}x{model.Width} {model.Activation}, {first.Points} points, {first.Steps} timed steps per run, {table[0].Runs.Count} interleaved rounds, device {first.Device}, {DateTime.UtcNow:yyyy-MM-dd}\n\n");
+        sb.Append("| variant | engine used | median steps/s | points/s | runs (steps/s) | ratio to first | final loss |\n");
+        sb.Append("|---|---|---:|---:|---|---:|---:|\n");
+        double baseline = Median(table[0].Runs);
+        foreach (var (variant, runs) in table)
+        {
+            double med = Median(runs);
+            sb.Append(CultureInfo.InvariantCulture,
+                $"| {variant.Label} | {runs[0].Engine} + {runs[0].Optimizer} | {med:F1} | {med * runs[0].Points:E3} | {string.Join(", ", runs.Select(x => x.StepsPerSecond.ToString("F1", CultureInfo.InvariantCulture)))} | {med / baseline:F2} | {runs[^1].FinalLoss:E4} |\n");
+        }
+        return sb.ToString();
+    }
+
+    private static double Median(IReadOnlyList<StepBenchmarkResult> runs)
+    {
+        var s = runs.Select(r => r.StepsPerSecond).Order().ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+    }
+}
