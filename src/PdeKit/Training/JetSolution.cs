@@ -17,7 +17,9 @@ namespace PdeKit.Training;
 /// derivatives of the ansatz applied to N up to order 2; autograd then only differentiates the cheap
 /// elementwise ansatz and P. A derivative the jet does not carry (a partial it was not built for, or one of
 /// order 3 or more) is taken from a full nested-autograd solution built on demand, and reported through
-/// <c>onMiss</c> so that the next step's jet carries it.
+/// <c>onMiss</c> so that the next step's jet carries it. Ask for derivatives through <see cref="Solution.D"/>
+/// and its shorthands: a third derivative taken by hand with autograd from <see cref="Values"/> would be that
+/// of the Taylor polynomial, not of the network.
 /// </remarks>
 public sealed class JetSolution : Solution
 {

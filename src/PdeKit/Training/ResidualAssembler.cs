@@ -29,7 +29,20 @@ public sealed class ResidualAssembler : IDisposable
     private readonly List<(Constraint Constraint, Tensor Points, Tensor? Normals)> faces = [];
     private readonly List<(Observation Observation, Tensor Points, Tensor Values)> data = [];
     private InterfaceContinuity? interfaces;
-    private readonly Dictionary<string, HashSet<string>> needed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JetPlan> plans = new(StringComparer.Ordinal);
+
+    /// <summary>The derivatives (axis keys "0", "0,0", ...) a call site asked for, and the layout made from them (kept: it caches device tensors).</summary>
+    private sealed class JetPlan
+    {
+        public HashSet<string> Needed { get; } = new(StringComparer.Ordinal);
+
+        public JetLayout? Layout { get; set; }
+
+        public void Add(int[] axes)
+        {
+            if (axes.Length <= 2 && Needed.Add(string.Join(',', axes.Order()))) Layout = null;
+        }
+    }
 
     /// <summary>Creates the assembler.</summary>
     public ResidualAssembler(IProblem problem, DerivativeEngine engine = DerivativeEngine.Autograd)
@@ -76,32 +89,28 @@ public sealed class ResidualAssembler : IDisposable
         var coords = new Coords(leaf, problem.Domain) { Unknowns = network.Unknowns(), Normals = normals };
         if (EngineFor(network) == DerivativeEngine.Autograd)
             return (new AutogradSolution(problem.Domain, problem.Outputs, leaf, network.forward(leaf)), coords);
-        if (!needed.TryGetValue(key, out var set))
+        if (!plans.TryGetValue(key, out var plan))
         {
-            set = new HashSet<string>(StringComparer.Ordinal);
-            needed[key] = set;
-            if (use is not null) Probe(network, points, normals, set, use);
+            plan = new JetPlan();
+            plans[key] = plan;
+            if (use is not null) Probe(network, points, normals, plan, use);
         }
-        var layout = JetLayout.For(problem.Domain.Dimension, set.Select(Axes));
-        return (new JetSolution(network, problem.Domain, problem.Outputs, leaf, layout, axes => set.Add(string.Join(',', axes.Order()))), coords);
+        plan.Layout ??= JetLayout.For(problem.Domain.Dimension, plan.Needed.Select(Axes));
+        return (new JetSolution(network, problem.Domain, problem.Outputs, leaf, plan.Layout, plan.Add), coords);
     }
 
     /// <summary>
     /// Runs <paramref name="use"/> once on a few of the points with an empty jet, so that every derivative it
-    /// asks for is recorded in <paramref name="set"/> (taken by autograd here, carried by the jet afterwards).
+    /// asks for is recorded in <paramref name="plan"/> (taken by autograd here, carried by the jet afterwards).
     /// Derivatives of order above 2 are not recorded: they stay with the autograd fallback.
     /// </summary>
-    private void Probe(PinnNetwork network, Tensor points, Tensor? normals, HashSet<string> set, Func<Coords, Solution, Tensor> use)
+    private void Probe(PinnNetwork network, Tensor points, Tensor? normals, JetPlan plan, Func<Coords, Solution, Tensor> use)
     {
         using var scope = NewDisposeScope();
         long n = Math.Min(points.shape[0], 4);
         var few = points.narrow(0, 0, n).detach().requires_grad_(true);
         var coords = new Coords(few, problem.Domain) { Unknowns = network.Unknowns(), Normals = normals?.narrow(0, 0, n) };
-        var probe = new JetSolution(network, problem.Domain, problem.Outputs, few, JetLayout.For(problem.Domain.Dimension, []),
-            axes =>
-            {
-                if (axes.Length <= 2) set.Add(string.Join(',', axes.Order()));
-            });
+        var probe = new JetSolution(network, problem.Domain, problem.Outputs, few, JetLayout.For(problem.Domain.Dimension, []), plan.Add);
         use(coords, probe);
     }
 
@@ -222,7 +231,7 @@ public sealed class ResidualAssembler : IDisposable
     }
 
     /// <summary>Forgets the derivatives the jet engine learned were needed (the next call probes again).</summary>
-    public void ResetJetPlans() => needed.Clear();
+    public void ResetJetPlans() => plans.Clear();
 
     private void DisposeFaces()
     {

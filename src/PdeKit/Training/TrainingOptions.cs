@@ -65,8 +65,11 @@ public sealed record TrainingOptions
     /// <summary>Floating-point precision.</summary>
     public Precision Precision { get; init; } = Precision.Float32;
 
-    /// <summary>Derivative engine.</summary>
-    public DerivativeEngine Engine { get; init; } = DerivativeEngine.Autograd;
+    /// <summary>
+    /// Derivative engine (<c>--set engine=jet|autograd|auto</c>): auto pushes derivatives forward through the
+    /// network (<see cref="JetSolution"/>) when the model supports it, else uses nested autograd.
+    /// </summary>
+    public DerivativeEngine Engine { get; init; } = DerivativeEngine.Auto;
 
     /// <summary>Adam settings: fused flat-buffer implementation, weight decay.</summary>
     public OptimizerOptions Optimizer { get; init; } = new();
