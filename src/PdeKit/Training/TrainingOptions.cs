@@ -72,7 +72,7 @@ public sealed record TrainingOptions
     public DerivativeEngine Engine { get; init; } = DerivativeEngine.Auto;
 
     /// <summary>Adam settings: fused flat-buffer implementation, weight decay.</summary>
-    public OptimizerOptions Optimizer { get; init; } = new();
+    public AdamOptions Optimizer { get; init; } = new();
 
     /// <summary>Record loss terms every this many steps (values are read back from the device only then).</summary>
     public int LogEvery { get; init; } = 100;
@@ -115,7 +115,7 @@ public sealed record TrainingOptions
 /// <param name="Fused">Use <see cref="FusedAdam"/>: one flat parameter buffer, a handful of kernels per step, step count on the device.</param>
 /// <param name="WeightDecay">Weight decay (0: none).</param>
 /// <param name="Decoupled">Decoupled weight decay (AdamW) instead of L2 (Adam).</param>
-public sealed record OptimizerOptions(bool Fused = false, double WeightDecay = 0, bool Decoupled = false)
+public sealed record AdamOptions(bool Fused = false, double WeightDecay = 0, bool Decoupled = false)
 {
     /// <summary>Checks the settings; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()

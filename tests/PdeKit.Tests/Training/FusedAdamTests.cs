@@ -66,6 +66,38 @@ public class FusedAdamTests
     }
 
     [Test]
+    public void ATrainingWithTheJetAndTheFusedAdamFollowsTheAutogradRunWithTorchSharpsAdam()
+    {
+        // Burgers, float64, 40 Adam steps with the decaying learning rate, resampling every 20 steps, then 5 L-BFGS iterations.
+        var problem = new PdeKit.Problems.Burgers();
+        var baseline = new TrainingOptions
+        {
+            Model = new ModelOptions(Width: 10, Depth: 2),
+            Points = 128,
+            AdamSteps = 40,
+            ResampleEvery = 20,
+            LbfgsIterations = 5,
+            LrDecaySteps = 10,
+            LogEvery = 5,
+            EvalEvery = 0,
+            Precision = Precision.Float64,
+            Device = DeviceChoice.Cpu,
+            Engine = DerivativeEngine.Autograd,
+        };
+        var fast = baseline with { Engine = DerivativeEngine.Jet, Optimizer = new AdamOptions(Fused: true) };
+        var a = new Trainer(problem, baseline).Train();
+        var b = new Trainer(problem, fast).Train();
+        using (a.Network)
+        using (b.Network)
+        {
+            Assert.That(b.History.Select(r => r.Step), Is.EqualTo(a.History.Select(r => r.Step)));
+            for (int i = 0; i < a.History.Count; i++)
+                Assert.That(b.History[i].Loss, Is.EqualTo(a.History[i].Loss).Within(1e-9 * a.History[i].Loss), $"step {a.History[i].Step} ({a.History[i].Phase})");
+            Assert.That(a.History[^1].Loss, Is.LessThan(a.History[0].Loss));
+        }
+    }
+
+    [Test]
     public void ParametersAreViewsOfOneBufferAndKeepTheirValues()
     {
         using var scope = NewDisposeScope();
