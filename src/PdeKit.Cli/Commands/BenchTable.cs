@@ -14,21 +14,23 @@ internal static class BenchTable
         var first = table[0].Runs[0];
         sb.Append(CultureInfo.InvariantCulture,
             $"{problem} step, {model.Kind} {model.Depth}x{model.Width} {model.Activation}, {first.Points} points, {first.Steps} timed steps per run, {table[0].Runs.Count} interleaved rounds, device {first.Device}, {DateTime.UtcNow:yyyy-MM-dd}\n\n");
-        sb.Append("| variant | engine used | median steps/s | points/s | runs (steps/s) | ratio to first | final loss |\n");
-        sb.Append("|---|---|---:|---:|---|---:|---:|\n");
-        double baseline = Median(table[0].Runs);
+        sb.Append("| variant | engine used | median steps/s (wall) | points/s (wall) | runs (steps/s) | ratio to first (wall) | median steps per CPU-second | ratio to first (CPU) | final loss |\n");
+        sb.Append("|---|---|---:|---:|---|---:|---:|---:|---:|\n");
+        double baseline = Median(table[0].Runs, r => r.StepsPerSecond);
+        double baselineCpu = Median(table[0].Runs, r => r.StepsPerCpuSecond);
         foreach (var (variant, runs) in table)
         {
-            double med = Median(runs);
+            double med = Median(runs, r => r.StepsPerSecond);
+            double medCpu = Median(runs, r => r.StepsPerCpuSecond);
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {variant.Label} | {runs[0].Engine} + {runs[0].Optimizer} | {med:F1} | {med * runs[0].Points:E3} | {string.Join(", ", runs.Select(x => x.StepsPerSecond.ToString("F1", CultureInfo.InvariantCulture)))} | {med / baseline:F2} | {runs[^1].FinalLoss:E4} |\n");
+                $"| {variant.Label} | {runs[0].Engine} + {runs[0].Optimizer} | {med:F1} | {med * runs[0].Points:E3} | {string.Join(", ", runs.Select(x => x.StepsPerSecond.ToString("F1", CultureInfo.InvariantCulture)))} | {med / baseline:F2} | {medCpu:F1} | {medCpu / baselineCpu:F2} | {runs[^1].FinalLoss:E4} |\n");
         }
         return sb.ToString();
     }
 
-    private static double Median(IReadOnlyList<StepBenchmarkResult> runs)
+    private static double Median(IReadOnlyList<StepBenchmarkResult> runs, Func<StepBenchmarkResult, double> value)
     {
-        var s = runs.Select(r => r.StepsPerSecond).Order().ToArray();
+        var s = runs.Select(value).Order().ToArray();
         return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
     }
 }

@@ -4,43 +4,66 @@ using static TorchSharp.torch;
 namespace PdeKit.Models;
 
 /// <summary>
-/// A truncated Taylor jet of a batch of hidden states: the value [N, width] and the partials with respect
-/// to the input coordinates, first then second order (channel order of <see cref="Layout"/> without the
-/// value), stacked as one tensor [K - 1, N or 1, width]. Pushing a jet through a network propagates
-/// derivatives forward: a linear layer is one matmul for the value and one for all partials, an elementwise
-/// function applies the chain rule up to order 2. Partials that do not depend on the point (those of the
-/// input map) keep a batch dimension of 1 and broadcast, which saves the first layer's work.
+/// A truncated Taylor jet of a batch of hidden states: the value [N, width], the first partials with respect
+/// to the input coordinates [F, N or 1, width] and the second partials [S, N or 1, width] (channel order of
+/// <see cref="Layout"/>). Pushing a jet through a network propagates derivatives forward: a linear layer is a
+/// matmul per group, an elementwise function applies the chain rule up to order 2. Partials that do not
+/// depend on the point (those of the input map) keep a batch dimension of 1 and broadcast; second partials
+/// that are known to vanish (the input map's) are null, which saves the first layer's work.
 /// </summary>
 public sealed class Jet
 {
-    /// <summary>Wraps a value [N, width] and partials [K - 1, N or 1, width] (null when the layout has the value only).</summary>
+    /// <summary>Wraps a value [N, width], first partials [F, N or 1, width] and second partials [S, N or 1, width] (null: zero).</summary>
     /// <exception cref="ArgumentException">Shapes that do not match the layout.</exception>
-    public Jet(Tensor value, Tensor? partials, JetLayout layout)
+    public Jet(Tensor value, Tensor? firsts, Tensor? seconds, JetLayout layout)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(layout);
         if (value.dim() != 2) throw new ArgumentException($"a jet value must have shape [N, width]; got [{string.Join(", ", value.shape)}]", nameof(value));
-        if (layout.Count == 1 ? partials is not null
-            : partials is null || partials.dim() != 3 || partials.shape[0] != layout.Count - 1 || partials.shape[2] != value.shape[1]
-              || (partials.shape[1] != value.shape[0] && partials.shape[1] != 1))
-            throw new ArgumentException($"jet partials must have shape [{layout.Count - 1}, N or 1, {value.shape[1]}] for layout {layout}; got {(partials is null ? "none" : "[" + string.Join(", ", partials.shape) + "]")}", nameof(partials));
+        Check(firsts, layout.FirstCount, value, "first", nameof(firsts));
+        Check(seconds, layout.SecondCount, value, "second", nameof(seconds));
+        if (layout.FirstCount > 0 && firsts is null) throw new ArgumentException($"layout {layout} needs first partials", nameof(firsts));
         Value = value;
-        Partials = partials;
+        Firsts = firsts;
+        Seconds = seconds;
         Layout = layout;
     }
 
     /// <summary>The value channel, [N, width].</summary>
     public Tensor Value { get; }
 
-    /// <summary>The partials, [K - 1, N or 1, width]; null for a value-only layout.</summary>
-    public Tensor? Partials { get; }
+    /// <summary>First partials, [F, N or 1, width]; null when the layout has none.</summary>
+    public Tensor? Firsts { get; }
+
+    /// <summary>Second partials, [S, N or 1, width]; null when the layout has none or they are all zero.</summary>
+    public Tensor? Seconds { get; }
 
     /// <summary>Which derivatives the channels hold.</summary>
     public JetLayout Layout { get; }
 
-    /// <summary>All channels stacked, [K, N, width] (a copy).</summary>
-    public Tensor Stack => Partials is null ? Value.unsqueeze(0)
-        : cat([Value.unsqueeze(0), Partials.expand(Layout.Count - 1, Value.shape[0], Value.shape[1])], 0);
+    /// <summary>All channels stacked in layout order, [K, N, width] (a copy).</summary>
+    public Tensor Stack
+    {
+        get
+        {
+            long n = Value.shape[0], w = Value.shape[1];
+            var parts = new List<Tensor>(3) { Value.unsqueeze(0) };
+            if (Firsts is not null) parts.Add(Firsts.expand(Layout.FirstCount, n, w));
+            if (Layout.SecondCount > 0) parts.Add(Seconds?.expand(Layout.SecondCount, n, w) ?? zeros(Layout.SecondCount, n, w, dtype: Value.dtype, device: Value.device));
+            return parts.Count == 1 ? parts[0] : cat(parts, 0);
+        }
+    }
+
+    /// <summary>Splits a stack [K, N, width] in layout order into a jet.</summary>
+    public static Jet FromStack(Tensor stack, JetLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(layout);
+        if (stack.dim() != 3 || stack.shape[0] != layout.Count)
+            throw new ArgumentException($"a jet stack must have shape [{layout.Count}, N, width]; got [{string.Join(", ", stack.shape)}]", nameof(stack));
+        return new Jet(stack[0], layout.FirstCount > 0 ? stack.narrow(0, 1, layout.FirstCount) : null,
+            layout.SecondCount > 0 ? stack.narrow(0, 1 + layout.FirstCount, layout.SecondCount) : null, layout);
+    }
 
     /// <summary>
     /// The jet of the affine input map s = (x - shift) * scale at points x [N, d]: value s, d s / d x_i =
@@ -57,24 +80,24 @@ public sealed class Jet
         if (points.dim() != 2 || points.shape[1] != layout.Dimension)
             throw new ArgumentException($"jet input points must have shape [N, {layout.Dimension}]; got [{string.Join(", ", points.shape)}]", nameof(points));
         var value = (points - shift) * scale;
-        if (layout.Count == 1) return new Jet(value, null, layout);
-        return new Jet(value, layout.InputSeeds(scale), layout);
+        return new Jet(value, layout.FirstCount > 0 ? layout.InputSeeds(scale) : null, null, layout);
     }
 
-    /// <summary>x W^T + b (the bias enters the value only): one matmul for the value and one for all partials.</summary>
+    /// <summary>x W^T + b (the bias enters the value only): a matmul per group of channels.</summary>
     /// <param name="weight">Weight [out, in].</param>
     /// <param name="bias">Bias [out] or null.</param>
     public Jet Linear(Tensor weight, Tensor? bias)
     {
         ArgumentNullException.ThrowIfNull(weight);
-        return new Jet(nn.functional.linear(Value, weight, bias), Partials?.matmul(weight.t()), Layout);
+        var wt = weight.t();
+        return new Jet(nn.functional.linear(Value, weight, bias), Firsts?.matmul(wt), Seconds?.matmul(wt), Layout);
     }
 
     /// <summary>The jet times a matrix [in, out] (no bias).</summary>
-    public Jet MatMul(Tensor matrix) => new(Value.matmul(matrix), Partials?.matmul(matrix), Layout);
+    public Jet MatMul(Tensor matrix) => new(Value.matmul(matrix), Firsts?.matmul(matrix), Seconds?.matmul(matrix), Layout);
 
     /// <summary>The jet times a constant.</summary>
-    public Jet Scale(double factor) => new(Value * factor, Partials is null ? null : Partials * factor, Layout);
+    public Jet Scale(double factor) => new(Value * factor, Firsts is null ? null : Firsts * factor, Seconds is null ? null : Seconds * factor, Layout);
 
     /// <summary>
     /// An elementwise function f applied with the chain rule: <paramref name="derivatives"/> returns
@@ -84,14 +107,16 @@ public sealed class Jet
     {
         ArgumentNullException.ThrowIfNull(derivatives);
         var (f, d1, d2) = derivatives(Value);
-        if (Partials is null) return new Jet(f, null, Layout);
-        var partials = d1.unsqueeze(0) * Partials;
+        if (Firsts is null) return new Jet(f, null, null, Layout);
+        var g = d1.unsqueeze(0);
+        Tensor? seconds = null;
         if (Layout.SecondCount > 0)
         {
-            var (zi, zj) = FirstPairs(Partials);
-            partials.narrow(0, Layout.FirstCount, Layout.SecondCount).addcmul_(d2.unsqueeze(0), zi * zj, 1);
+            var (zi, zj) = FirstPairs(Firsts);
+            var pair = ReferenceEquals(zi, zj) ? zi.square() : zi * zj;
+            seconds = Seconds is null ? d2.unsqueeze(0) * pair : (g * Seconds).addcmul_(d2.unsqueeze(0), pair, 1);
         }
-        return new Jet(f, partials, Layout);
+        return new Jet(f, g * Firsts, seconds, Layout);
     }
 
     /// <summary>The hidden activation with its first and second derivative.</summary>
@@ -133,7 +158,8 @@ public sealed class Jet
     });
 
     /// <summary>Columns [start, start + length) of every channel.</summary>
-    public Jet Narrow(long start, long length) => new(Value.narrow(1, start, length), Partials?.narrow(2, start, length), Layout);
+    public Jet Narrow(long start, long length) =>
+        new(Value.narrow(1, start, length), Firsts?.narrow(2, start, length), Seconds?.narrow(2, start, length), Layout);
 
     /// <summary>Concatenates jets of the same layout along the width.</summary>
     public static Jet Concat(IReadOnlyList<Jet> jets)
@@ -142,43 +168,71 @@ public sealed class Jet
         if (jets.Count == 0) throw new ArgumentException("nothing to concatenate", nameof(jets));
         var layout = jets[0].Layout;
         var value = cat(jets.Select(j => j.Value).ToArray(), 1);
-        if (layout.Count == 1) return new Jet(value, null, layout);
-        long n = jets.Max(j => j.Partials!.shape[1]);
-        return new Jet(value, cat(jets.Select(j => j.Partials!.expand(layout.Count - 1, n, j.Partials.shape[2])).ToArray(), 2), layout);
+        Tensor? firsts = null, seconds = null;
+        if (layout.FirstCount > 0)
+        {
+            long n = jets.Max(j => j.Firsts!.shape[1]);
+            firsts = cat(jets.Select(j => j.Firsts!.expand(layout.FirstCount, n, j.Firsts.shape[2])).ToArray(), 2);
+        }
+        if (jets.Any(j => j.Seconds is not null))
+        {
+            long n = jets.Max(j => j.Seconds?.shape[1] ?? 1);
+            seconds = cat(jets.Select(j => j.Seconds?.expand(layout.SecondCount, n, j.Seconds.shape[2])
+                ?? zeros(layout.SecondCount, n, j.Value.shape[1], dtype: value.dtype, device: value.device)).ToArray(), 2);
+        }
+        return new Jet(value, firsts, seconds, layout);
     }
 
     /// <summary>Sum of two jets (same layout).</summary>
-    public static Jet operator +(Jet a, Jet b) => new(Same(a, b).Value + b.Value, a.Partials is null ? null : a.Partials + b.Partials!, a.Layout);
+    public static Jet operator +(Jet a, Jet b) =>
+        new(Same(a, b).Value + b.Value, Add(a.Firsts, b.Firsts, 1), Add(a.Seconds, b.Seconds, 1), a.Layout);
 
     /// <summary>Difference of two jets (same layout).</summary>
-    public static Jet operator -(Jet a, Jet b) => new(Same(a, b).Value - b.Value, a.Partials is null ? null : a.Partials - b.Partials!, a.Layout);
+    public static Jet operator -(Jet a, Jet b) =>
+        new(Same(a, b).Value - b.Value, Add(a.Firsts, b.Firsts, -1), Add(a.Seconds, b.Seconds, -1), a.Layout);
 
     /// <summary>Product of two jets by the Leibniz rule up to order 2.</summary>
     public static Jet operator *(Jet a, Jet b)
     {
         var layout = Same(a, b).Layout;
         var value = a.Value * b.Value;
-        if (a.Partials is null) return new Jet(value, null, layout);
-        var partials = (a.Partials * b.Value.unsqueeze(0)).addcmul_(a.Value.unsqueeze(0), b.Partials!, 1);
+        if (a.Firsts is null) return new Jet(value, null, null, layout);
+        var a0 = a.Value.unsqueeze(0);
+        var b0 = b.Value.unsqueeze(0);
+        var firsts = (a.Firsts * b0).addcmul_(a0, b.Firsts!, 1);
+        Tensor? seconds = null;
         if (layout.SecondCount > 0)
         {
-            var (ai, aj) = a.FirstPairs(a.Partials);
-            var (bi, bj) = b.FirstPairs(b.Partials!);
-            partials.narrow(0, layout.FirstCount, layout.SecondCount).addcmul_(ai, bj, 1).addcmul_(aj, bi, 1);
+            var (ai, aj) = a.FirstPairs(a.Firsts);
+            var (bi, bj) = b.FirstPairs(b.Firsts!);
+            seconds = ai * bj;
+            seconds = seconds.addcmul_(aj, bi, 1);
+            if (a.Seconds is not null) seconds = seconds.addcmul_(a.Seconds, b0, 1);
+            if (b.Seconds is not null) seconds = seconds.addcmul_(a0, b.Seconds, 1);
         }
-        return new Jet(value, partials, layout);
+        return new Jet(value, firsts, seconds, layout);
     }
 
-    /// <summary>For every second partial (i, j): the first partials along i and along j, each [S, N or 1, width].</summary>
-    private (Tensor I, Tensor J) FirstPairs(Tensor partials)
+    /// <summary>For every second partial (i, j): the first partials along i and along j, each [S, N or 1, width] (the same tensor when all are pure).</summary>
+    private (Tensor I, Tensor J) FirstPairs(Tensor firsts)
     {
         if (Layout.SecondIsDiagonal)
         {
-            var zi = Layout.SecondFirstsAreContiguous ? partials.narrow(0, Layout.SecondFirstStart, Layout.SecondCount) : partials.index_select(0, Layout.Indices(partials.device).I);
+            var zi = Layout.SecondFirstsAreContiguous ? firsts.narrow(0, Layout.SecondFirstStart, Layout.SecondCount) : firsts.index_select(0, Layout.Indices(firsts.device).I);
             return (zi, zi);
         }
-        var ix = Layout.Indices(partials.device);
-        return (partials.index_select(0, ix.I), partials.index_select(0, ix.J));
+        var ix = Layout.Indices(firsts.device);
+        return (firsts.index_select(0, ix.I), firsts.index_select(0, ix.J));
+    }
+
+    private static Tensor? Add(Tensor? a, Tensor? b, double sign) =>
+        a is null ? (b is null ? null : sign * b) : b is null ? a : sign > 0 ? a + b : a - b;
+
+    private static void Check(Tensor? t, int count, Tensor value, string what, string name)
+    {
+        if (t is null) return;
+        if (count == 0 || t.dim() != 3 || t.shape[0] != count || t.shape[2] != value.shape[1] || (t.shape[1] != value.shape[0] && t.shape[1] != 1))
+            throw new ArgumentException($"jet {what} partials must have shape [{count}, N or 1, {value.shape[1]}]; got [{string.Join(", ", t.shape)}]", name);
     }
 
     private static Jet Same(Jet a, Jet b)

@@ -27,6 +27,7 @@ public sealed class JetLayout
         SecondAxisJ = [.. seconds.Select(a => (long)a[1])];
         SecondChannelI = [.. seconds.Select(a => (long)index[Key([a[0]])] - 1)];
         SecondChannelJ = [.. seconds.Select(a => (long)index[Key([a[1]])] - 1)];
+        // (first partials are channels 1..F, so channel - 1 indexes them)
         SecondIsDiagonal = seconds.All(a => a[0] == a[1]);
         SecondFirstStart = SecondChannelI.Length > 0 ? (int)SecondChannelI[0] : 0;
         SecondFirstsAreContiguous = SecondChannelI.Select((c, k) => c == SecondFirstStart + k).All(ok => ok);
@@ -115,8 +116,8 @@ public sealed class JetLayout
     }
 
     /// <summary>
-    /// The partials of the input map s = (x - shift) * scale, [K - 1, 1, d]: scale_i in column i for the first
-    /// partial along x_i, zero for second partials. One multiply by a cached 0/1 selector.
+    /// The first partials of the input map s = (x - shift) * scale, [F, 1, d]: scale_i in column i for the
+    /// partial along x_i. One multiply by a cached 0/1 selector.
     /// </summary>
     /// <param name="scale">Scale [1, d].</param>
     internal Tensor InputSeeds(Tensor scale)
@@ -127,9 +128,9 @@ public sealed class JetLayout
             var key = (scale.device.ToString() + "/seeds", scale.dtype);
             if (!biasMasks.TryGetValue(key, out selector!) || selector.IsInvalid)
             {
-                var host = new double[(Count - 1) * Dimension];
+                var host = new double[FirstCount * Dimension];
                 for (int c = 0; c < FirstAxes.Length; c++) host[c * Dimension + FirstAxes[c]] = 1;
-                selector = tensor(host, [Count - 1, 1, Dimension]).to(scale.dtype).to(scale.device).DetachFromDisposeScope();
+                selector = tensor(host, [FirstCount, 1, Dimension]).to(scale.dtype).to(scale.device).DetachFromDisposeScope();
                 biasMasks[key] = selector;
             }
         }

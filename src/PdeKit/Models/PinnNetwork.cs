@@ -152,7 +152,7 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
             var sub = RawJetOf(k == 0 ? net : subnets[k - 1], points.index_select(0, index), get_buffer($"shift_{k}")!, get_buffer($"scale_{k}")!, layout);
             result = result.index_copy(1, index, sub.Stack);
         }
-        return new Jet(result[0], layout.Count == 1 ? null : result.narrow(0, 1, layout.Count - 1), layout);
+        return Jet.FromStack(result, layout);
     }
 
     private Jet RawJetOf(Module<Tensor, Tensor> network, Tensor points, Tensor shift, Tensor scale, JetLayout layout)

@@ -82,15 +82,15 @@ public sealed class JetSolution : Solution
     private static Tensor Taylor(Jet jet, Tensor delta)
     {
         var layout = jet.Layout;
-        if (jet.Partials is null) return jet.Value;
+        if (jet.Firsts is null) return jet.Value;
         var ix = layout.Indices(delta.device);
         var columns = delta.t().unsqueeze(2); // [d, N, 1]
-        var monomials = columns.index_select(0, ix.FirstAxes);
-        if (layout.SecondCount > 0)
+        var sum = jet.Value + (jet.Firsts * columns.index_select(0, ix.FirstAxes)).sum(0L, keepdim: false);
+        if (jet.Seconds is not null)
         {
             var second = layout.TaylorCoefficients(delta.device, delta.dtype) * columns.index_select(0, ix.SecondI) * columns.index_select(0, ix.SecondJ);
-            monomials = cat([monomials, second], 0);
+            sum = sum + (jet.Seconds * second).sum(0L, keepdim: false);
         }
-        return jet.Value + (jet.Partials * monomials).sum(0L, keepdim: false);
+        return sum;
     }
 }

@@ -17,9 +17,13 @@ namespace PdeKit.Training;
 /// <param name="FinalLoss">Loss after the timed steps (to check the peer computes the same thing).</param>
 /// <param name="Engine">The derivative engine used ("autograd" or "jet").</param>
 /// <param name="Optimizer">"adam" (TorchSharp's) or "fused-adam" (<see cref="FusedAdam"/>).</param>
+/// <param name="CpuSeconds">Process CPU time over the timed steps (all threads): on a shared CPU machine a steadier measure of the work than wall time.</param>
 public sealed record StepBenchmarkResult(string Device, int Points, int Steps, double Seconds, double StepsPerSecond, double FinalLoss,
-    string Engine = "autograd", string Optimizer = "adam")
+    string Engine = "autograd", string Optimizer = "adam", double CpuSeconds = double.NaN)
 {
+    /// <summary>Steps per second of process CPU time (Steps / CpuSeconds).</summary>
+    public double StepsPerCpuSecond => Steps / CpuSeconds;
+
     /// <summary>Collocation points processed per second (StepsPerSecond x Points).</summary>
     public double PointsPerSecond => StepsPerSecond * Points;
 }
@@ -77,15 +81,17 @@ public static class StepBenchmark
         }
         for (int i = 0; i < warmup; i++) Step();
         Sync(dev);
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < steps; i++) Step();
         Sync(dev);
         clock.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
         double final;
         using (var scope = NewDisposeScope())
             final = weighting.Combine(assembler.Assemble(net, x), context).Value();
         return new StepBenchmarkResult(dev.type == DeviceType.CUDA ? "cuda" : "cpu", points, steps, clock.Elapsed.TotalSeconds, steps / clock.Elapsed.TotalSeconds, final,
-            engine.ToString().ToLowerInvariant(), variant.FusedAdam ? "fused-adam" : "adam");
+            engine.ToString().ToLowerInvariant(), variant.FusedAdam ? "fused-adam" : "adam", cpu);
     }
 
     /// <summary>
