@@ -23,8 +23,9 @@ internal static class BenchTable
             double med = Median(runs, r => r.StepsPerSecond);
             double medCpu = Median(runs, r => r.StepsPerCpuSecond);
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {variant.Label} | {runs[0].Engine} + {runs[0].Optimizer} | {med:F1} | {med * runs[0].Points:E3} | {string.Join(", ", runs.Select(x => x.StepsPerSecond.ToString("F1", CultureInfo.InvariantCulture)))} | {med / baseline:F2} | {medCpu:F1} | {medCpu / baselineCpu:F2} | {runs[^1].FinalLoss:E4} |\n");
+                $"| {variant.Label} | {runs[0].Engine} + {runs[0].Optimizer} ({runs[0].Graph}) | {med:F1} | {med * runs[0].Points:E3} | {string.Join(", ", runs.Select(x => x.StepsPerSecond.ToString("F1", CultureInfo.InvariantCulture)))} | {med / baseline:F2} | {medCpu:F1} | {medCpu / baselineCpu:F2} | {runs[^1].FinalLoss:E4} |\n");
         }
+        foreach (var notice in table.SelectMany(t => t.Runs).Select(x => x.Notice).OfType<string>().Distinct()) sb.Append(CultureInfo.InvariantCulture, $"\n{notice}\n");
         return sb.ToString();
     }
 

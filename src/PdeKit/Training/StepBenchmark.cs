@@ -17,9 +17,11 @@ namespace PdeKit.Training;
 /// <param name="FinalLoss">Loss after the timed steps (to check the peer computes the same thing).</param>
 /// <param name="Engine">The derivative engine used ("autograd" or "jet").</param>
 /// <param name="Optimizer">"adam" (TorchSharp's) or "fused-adam" (<see cref="FusedAdam"/>).</param>
+/// <param name="Graph">"captured" when the timed steps were CUDA-graph replays, else "eager".</param>
+/// <param name="Notice">Why a requested CUDA graph was not used (null otherwise).</param>
 /// <param name="CpuSeconds">Process CPU time over the timed steps (all threads): on a shared CPU machine a steadier measure of the work than wall time.</param>
 public sealed record StepBenchmarkResult(string Device, int Points, int Steps, double Seconds, double StepsPerSecond, double FinalLoss,
-    string Engine = "autograd", string Optimizer = "adam", double CpuSeconds = double.NaN)
+    string Engine = "autograd", string Optimizer = "adam", double CpuSeconds = double.NaN, string Graph = "eager", string? Notice = null)
 {
     /// <summary>Steps per second of process CPU time (Steps / CpuSeconds).</summary>
     public double StepsPerCpuSecond => Steps / CpuSeconds;
@@ -31,10 +33,11 @@ public sealed record StepBenchmarkResult(string Device, int Points, int Steps, d
 /// <summary>One configuration of the step to time.</summary>
 /// <param name="Engine">Derivative engine (<see cref="DerivativeEngine.Auto"/> resolves per model).</param>
 /// <param name="FusedAdam">Use <see cref="FusedAdam"/> instead of TorchSharp's Adam.</param>
-public sealed record StepVariant(DerivativeEngine Engine, bool FusedAdam = false)
+/// <param name="CudaGraph">Capture the step once as a CUDA graph (<see cref="Runtime.CudaGraph"/>) and time its replays; needs the fused Adam (its step count lives on the device). Ignored, with a notice, off CUDA.</param>
+public sealed record StepVariant(DerivativeEngine Engine, bool FusedAdam = false, bool CudaGraph = false)
 {
     /// <summary>A short label, e.g. "jet + fused-adam".</summary>
-    public string Label => $"{Engine.ToString().ToLowerInvariant()} + {(FusedAdam ? "fused-adam" : "adam")}";
+    public string Label => $"{Engine.ToString().ToLowerInvariant()} + {(FusedAdam ? "fused-adam" : "adam")}{(CudaGraph ? " + cuda-graph" : "")}";
 }
 
 /// <summary>
@@ -58,6 +61,8 @@ public static class StepBenchmark
         if (steps < 1 || warmup < 0) throw new ArgumentOutOfRangeException(nameof(steps), "steps must be positive and warmup non-negative");
         if (points < 1) throw new ArgumentOutOfRangeException(nameof(points), points, "at least one collocation point");
         variant ??= new StepVariant(DerivativeEngine.Autograd);
+        if (variant.CudaGraph && !variant.FusedAdam)
+            throw new ArgumentException("a CUDA-graph step needs the fused Adam (TorchSharp's Adam keeps its step count on the host, which a graph would freeze)", nameof(variant));
         var dev = TorchRuntime.ResolveDevice(device);
         random.manual_seed(seed);
         using var net = new PinnNetwork(problem, model);
@@ -81,9 +86,12 @@ public static class StepBenchmark
         }
         for (int i = 0; i < warmup; i++) Step();
         Sync(dev);
+        string? notice = null;
+        using var graph = variant.CudaGraph ? CudaGraph.TryCapture(Step, dev, 3, n => notice = n) : null;
+        Action timed = graph is null ? Step : graph.Replay;
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        for (int i = 0; i < steps; i++) Step();
+        for (int i = 0; i < steps; i++) timed();
         Sync(dev);
         clock.Stop();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
@@ -91,7 +99,7 @@ public static class StepBenchmark
         using (var scope = NewDisposeScope())
             final = weighting.Combine(assembler.Assemble(net, x), context).Value();
         return new StepBenchmarkResult(dev.type == DeviceType.CUDA ? "cuda" : "cpu", points, steps, clock.Elapsed.TotalSeconds, steps / clock.Elapsed.TotalSeconds, final,
-            engine.ToString().ToLowerInvariant(), variant.FusedAdam ? "fused-adam" : "adam", cpu);
+            engine.ToString().ToLowerInvariant(), variant.FusedAdam ? "fused-adam" : "adam", cpu, graph is null ? "eager" : "captured", notice);
     }
 
     /// <summary>
