@@ -104,6 +104,43 @@ public class CliAblateTests
     }
 
     [Test]
+    public void FitWellTestWithThePinnMethodReportsBothEstimatesOnTheSameWindow()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "pdekit-fitpinn-" + Guid.NewGuid().ToString("N"));
+        string csv = Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../../../../shared/data/lee2003_example_2_12_drawdown.csv");
+        string[] common = ["fit-welltest", csv, "--time", "t_hr", "--pressure", "p_psia_derived", "--rate", "250", "--fvf", "1.136", "--viscosity", "0.8",
+            "--porosity", "0.039", "--ct", "17e-6", "--rw", "0.198", "--thickness", "69", "--initial-pressure", "4412"];
+        try
+        {
+            // A smoke run (a few steps, two seeds): the plumbing, not the accuracy (measured in the README).
+            var (code, stdout, stderr) = CliProcess.Run(NoEnv, [.. common, "--method", "pinn", "--no-storage", "--from", "10", "--to", "100",
+                "--seeds", "2", "--steps", "5", "--lbfgs", "2", "--device", "cpu", "--out", dir, "--json"]);
+            Assert.That(code, Is.EqualTo(0), stderr);
+            using var json = JsonDocument.Parse(stdout);
+            var result = json.RootElement.GetProperty("result");
+            Assert.That(result.GetProperty("samples").GetInt32(), Is.EqualTo(11), "14.4 to 89.1 h");
+            var pinn = result.GetProperty("pinn");
+            Assert.That(pinn.GetProperty("runs").GetArrayLength(), Is.EqualTo(2));
+            Assert.That(pinn.GetProperty("permeabilityMd").GetDouble(), Is.GreaterThan(0));
+            Assert.That(File.ReadAllLines(Path.Combine(dir, "fit.csv"))[0], Does.EndWith(",dp_pinn_psi"));
+            Assert.That(File.Exists(Path.Combine(dir, "loglog.png")), Is.True);
+
+            var (bad, _, err) = CliProcess.Run(NoEnv, [.. common, "--method", "pinn", "--boundary", "closed", "--out", dir + "-bad"]);
+            Assert.That(bad, Is.EqualTo(2));
+            Assert.That(err, Does.Contain("--method pinn fits the infinite-acting model"));
+            (bad, _, err) = CliProcess.Run(NoEnv, [.. common, "--method", "magic", "--out", dir + "-bad"]);
+            Assert.That(err, Does.Contain("--method must be lm or pinn"));
+            (bad, _, err) = CliProcess.Run(NoEnv, [.. common, "--from", "500", "--out", dir + "-bad"]);
+            Assert.That(err, Does.Contain("keep 0 of 37 samples"));
+            Assert.That(Directory.Exists(dir + "-bad"), Is.False, "nothing half-written");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Test]
     public void TrainSpecReplayTakesDeviceStepsAndSetOverrides()
     {
         string dir = Path.Combine(Path.GetTempPath(), "pdekit-spec-" + Guid.NewGuid().ToString("N"));

@@ -81,5 +81,13 @@ public sealed record Unknown(string Name, double Initial, bool Positive = true);
 /// <param name="Name">Loss term name, e.g. "data".</param>
 /// <param name="Points">Points in the problem's coordinates, one array of d values each.</param>
 /// <param name="Values">Measured values, one per point.</param>
-/// <param name="Output">Index of the output field measured.</param>
-public sealed record Observation(string Name, double[][] Points, double[] Values, int Output = 0);
+/// <param name="Output">Index of the output field measured (when <see cref="Measure"/> is null).</param>
+public sealed record Observation(string Name, double[][] Points, double[] Values, int Output = 0)
+{
+    /// <summary>
+    /// The measured quantity as a function of the solution at the observation points, [N] or [N, 1], for data that
+    /// are not a plain output value: e.g. a well pressure p_w = p - S dp/dx that involves a derivative and an unknown.
+    /// Null (the default): the output field <see cref="Output"/> itself.
+    /// </summary>
+    public Func<Coords, Solution, Tensor>? Measure { get; init; }
+}

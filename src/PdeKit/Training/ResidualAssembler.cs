@@ -203,6 +203,16 @@ public sealed class ResidualAssembler : IDisposable
         }
         foreach (var (o, pts, vals) in data)
         {
+            if (o.Measure is { } measure)
+            {
+                var (s, c) = Solve(network, pts);
+                var m = measure(c, s);
+                if (m.dim() == 2 && m.shape[1] == 1) m = m.squeeze(1);
+                if (m.dim() != 1 || m.shape[0] != c.Count)
+                    throw new InvalidOperationException($"{problem.Name}: observation {o.Name} measured shape [{string.Join(", ", m.shape)}], expected [{c.Count}] or [{c.Count}, 1]");
+                all.Add(new LossTerm(o.Name, (m - vals).square(), c, IsResidual: false));
+                continue;
+            }
             var u = network.forward(pts)[.., o.Output];
             all.Add(new LossTerm(o.Name, (u - vals).square(), new Coords(pts, problem.Domain), IsResidual: false));
         }

@@ -64,6 +64,40 @@ public class InverseProblemTests
         Assert.That(history[^1].Terms.Keys, Is.EqualTo(new[] { "residual", "data" }));
     }
 
+    /// <summary>The growth problem measured through its slope: data u'(x_i) = 2 exp(2 x_i), an observation with a <see cref="Observation.Measure"/>.</summary>
+    private sealed record SlopeData(double Start, int Rows = 0) : IProblem
+    {
+        private static readonly Field U = Field.Scalar("u");
+        private static readonly double[] Xs = Enumerable.Range(1, 10).Select(i => i / 10.0).ToArray();
+
+        public string Name => "growth-slope";
+        public Domain Domain { get; } = Domain.Interval(0, 1);
+        public IReadOnlyList<Field> Outputs => [U];
+        public IReadOnlyList<Unknown> Unknowns => [new Unknown("lambda", Start)];
+        public IReadOnlyList<Observation> Observations =>
+            [new Observation("slope", Xs.Select(x => new[] { x }).ToArray(), Xs.Select(x => 2 * Math.Exp(2 * x)).ToArray())
+            {
+                Measure = Rows == 0 ? (c, s) => s.Dx(U) : (c, s) => s.Dx(U).expand(-1, Rows),
+            }];
+        public Tensor Ansatz(Coords c, Tensor net) => 1 + c.X * net;
+        public Tensor Residual(Coords c, Solution s) => s.Dx(U) - c.Unknown("lambda") * s[U];
+        public IReference Reference => new PointwiseReference("exp(2x)", p => { var u = new double[p.Length, 1]; for (int i = 0; i < p.Length; i++) u[i, 0] = Math.Exp(2 * p[i][0]); return u; });
+        public IReadOnlyList<double[]> EvaluationAxes => [PdeKit.Numerics.Grids.Linspace(0, 1, 50)];
+    }
+
+    [Test]
+    public void AnObservationOfADerivativeIsFittedThroughItsMeasure()
+    {
+        var result = new Trainer(new SlopeData(Start: 0.5), Small).Train();
+        double lambda = result.Network.UnknownValues()["lambda"];
+        TestContext.Out.WriteLine($"lambda {lambda:F5}");
+        // Only the slope is observed; with u(0) = 1 in the ansatz it still pins lambda = 2.
+        Assert.That(lambda, Is.EqualTo(2.0).Within(0.02));
+        Assert.That(result.History[^1].Terms.Keys, Is.EqualTo(new[] { "residual", "slope" }));
+        Assert.That(() => new Trainer(new SlopeData(Start: 1, Rows: 2), Small with { AdamSteps = 2, LbfgsIterations = 0 }).Train(),
+            Throws.InvalidOperationException.With.Message.Contains("observation slope measured shape [10, 2]"));
+    }
+
     [Test]
     public void BadUnknownsAndObservationsAreNamed()
     {
