@@ -205,7 +205,7 @@ public sealed class ResidualAssembler : IDisposable
         {
             if (o.Measure is { } measure)
             {
-                var (s, c) = Solve(network, pts);
+                var (s, c) = Solve(network, pts, null, "observation:" + o.Name, measure);
                 var m = measure(c, s);
                 if (m.dim() == 2 && m.shape[1] == 1) m = m.squeeze(1);
                 if (m.dim() != 1 || m.shape[0] != c.Count)
