@@ -43,8 +43,19 @@ internal static class OptionsBinder
         }
         catch (JsonException e)
         {
-            throw new ArgumentException($"--set: a value has the wrong type ({e.Message.Split('.')[0]})");
+            throw new ArgumentException(WrongType(e));
         }
+    }
+
+    /// <summary>"--set: engine has the wrong type (expected one of: autograd, jet, auto)" from a deserialization error.</summary>
+    private static string WrongType(JsonException e)
+    {
+        string where = string.IsNullOrEmpty(e.Path) ? "a value" : e.Path.TrimStart('$', '.');
+        var match = System.Text.RegularExpressions.Regex.Match(e.Message, @"converted to ([\w\.\+`]+)");
+        var type = match.Success ? typeof(TrainingOptions).Assembly.GetType(match.Groups[1].Value.TrimEnd('.')) : null;
+        if (type is { IsEnum: true })
+            return $"--set: {where} has the wrong value (expected one of: {string.Join(", ", Enum.GetNames(type).Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))})";
+        return $"--set: {where} has the wrong type ({e.Message.Split(" Path:")[0]})";
     }
 
     private static JsonNode? Find(JsonObject node, string name, string key) => node[Actual(node, name, key)];

@@ -48,6 +48,8 @@ public class CliTrainTests
     [TestCase("train|burgers|--set|problem.nu=NaN", "not a finite number")]
     [TestCase("train|burgers|--set|points=0", "points must be at least 1")]
     [TestCase("train|burgers|--preset|fastest", "no preset 'fastest'")]
+    [TestCase("train|burgers|--set|engine=forward", "expected one of: autograd, jet, auto")]
+    [TestCase("train|burgers|--set|optimizer.weightDecay=-1", "optimizer.weightDecay must be a non-negative number")]
     [TestCase("train|burgers|--device|tpu", "unknown device 'tpu'")]
     [TestCase("train|burgers|--spec|/nonexistent/spec.json", "does not exist")]
     [TestCase("plot|/nonexistent/run", "pdekit train")]

@@ -46,7 +46,7 @@ public static class Networks
 }
 
 /// <summary>A fully connected network with <c>depth</c> hidden layers.</summary>
-public sealed class Mlp : Module<Tensor, Tensor>
+public sealed class Mlp : Module<Tensor, Tensor>, IJetModule
 {
     private readonly ModuleList<Linear> layers = new();
     private readonly Activation activation;
@@ -68,6 +68,15 @@ public sealed class Mlp : Module<Tensor, Tensor>
         for (int i = 0; i < layers.Count - 1; i++) h = Networks.Apply(activation, layers[i].forward(h));
         return layers[^1].forward(h);
     }
+
+    /// <inheritdoc />
+    public Jet Forward(Jet input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var h = input;
+        for (int i = 0; i < layers.Count - 1; i++) h = h.Linear(layers[i].weight!, layers[i].bias).Activate(activation);
+        return h.Linear(layers[^1].weight!, layers[^1].bias);
+    }
 }
 
 /// <summary>
@@ -75,7 +84,7 @@ public sealed class Mlp : Module<Tensor, Tensor>
 /// pathologies in physics-informed neural networks"): encoders U = s(W_u x), V = s(W_v x) and hidden
 /// updates H = (1 - Z) * U + Z * V with Z = s(W h).
 /// </summary>
-public sealed class ModifiedMlp : Module<Tensor, Tensor>
+public sealed class ModifiedMlp : Module<Tensor, Tensor>, IJetModule
 {
     private readonly Linear encoderU, encoderV;
     private readonly ModuleList<Linear> layers = new();
@@ -107,24 +116,47 @@ public sealed class ModifiedMlp : Module<Tensor, Tensor>
         }
         return output.forward(h);
     }
+
+    /// <inheritdoc />
+    public Jet Forward(Jet input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var u = input.Linear(encoderU.weight!, encoderU.bias).Activate(activation);
+        var v = input.Linear(encoderV.weight!, encoderV.bias).Activate(activation);
+        var h = input;
+        foreach (var layer in layers)
+        {
+            var z = h.Linear(layer.weight!, layer.bias).Activate(activation);
+            h = u + z * (v - u); // = (1 - z) u + z v with one jet product
+        }
+        return h.Linear(output.weight!, output.bias);
+    }
 }
 
 /// <summary>Random Fourier features [cos(2 pi B x), sin(2 pi B x)] with fixed B ~ N(0, sigma^2) (Tancik et al. 2020).</summary>
-public sealed class FourierFeatures : Module<Tensor, Tensor>
+public sealed class FourierFeatures : Module<Tensor, Tensor>, IJetModule
 {
-    private readonly Tensor frequencies;
-
     /// <summary>Creates the embedding; B is a buffer (saved in checkpoints, not trained).</summary>
     public FourierFeatures(int inputs, int features, double sigma) : base(nameof(FourierFeatures))
     {
-        frequencies = randn(inputs, features) * sigma;
-        register_buffer("B", frequencies);
+        register_buffer("B", randn(inputs, features) * sigma);
     }
+
+    // Looked up by name: Module.to(...) replaces buffers, so a field holding the first tensor would go stale.
+    private Tensor Frequencies => get_buffer("B")!;
 
     /// <summary>x [N, inputs] to [N, 2 features].</summary>
     public override Tensor forward(Tensor x)
     {
-        var proj = 2 * Math.PI * x.matmul(frequencies);
+        var proj = 2 * Math.PI * x.matmul(Frequencies);
         return cat([proj.cos(), proj.sin()], 1);
+    }
+
+    /// <inheritdoc />
+    public Jet Forward(Jet input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var proj = input.MatMul(Frequencies).Scale(2 * Math.PI);
+        return Jet.Concat([proj.Cos(), proj.Sin()]);
     }
 }

@@ -120,6 +120,80 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
         return network.forward(cat(parts, 1));
     }
 
+    /// <summary>
+    /// True when every network of the model can propagate a <see cref="Jet"/> (MLP, modified MLP, Fourier
+    /// features in front of either): derivatives can then be pushed forward instead of taken by autograd.
+    /// </summary>
+    public bool SupportsJet => JetCapable(net) && (subnets is null || subnets.All(JetCapable));
+
+    /// <summary>
+    /// The jet of the raw network output (before the ansatz) at points [N, d]: [K, N, outputs], derivatives
+    /// with respect to the problem's coordinates (input scaling and periodic embedding included).
+    /// </summary>
+    /// <param name="points">Points [N, d]; no gradient is taken with respect to them.</param>
+    /// <param name="layout">The derivatives to carry; its dimension must be the domain's.</param>
+    /// <exception cref="NotSupportedException">The model has a network without a jet rule (see <see cref="SupportsJet"/>).</exception>
+    public Jet RawJet(Tensor points, JetLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(layout);
+        if (!SupportsJet) throw new NotSupportedException($"{problem.Name}: this model has a network without forward derivative rules; use the autograd engine");
+        if (layout.Dimension != problem.Domain.Dimension)
+            throw new ArgumentException($"the jet layout has {layout.Dimension} axes, the domain {problem.Domain.Dimension}", nameof(layout));
+        if (subnets is null) return RawJetOf(net, points, shift, scale, layout);
+        var column = points.select(1, splitColumn);
+        var which = zeros_like(column, dtype: ScalarType.Int64);
+        foreach (var v in Interfaces) which = which + (column >= v).to(ScalarType.Int64);
+        var result = zeros(layout.Count, points.shape[0], problem.Outputs.Count, dtype: points.dtype, device: points.device);
+        for (int k = 0; k <= Interfaces.Count; k++)
+        {
+            var index = (which == k).nonzero().squeeze(1);
+            if (index.shape[0] == 0) continue;
+            var sub = RawJetOf(k == 0 ? net : subnets[k - 1], points.index_select(0, index), get_buffer($"shift_{k}")!, get_buffer($"scale_{k}")!, layout);
+            result = result.index_copy(1, index, sub.Stack);
+        }
+        return Jet.FromStack(result, layout);
+    }
+
+    private Jet RawJetOf(Module<Tensor, Tensor> network, Tensor points, Tensor shift, Tensor scale, JetLayout layout)
+    {
+        var s = Jet.Input(points, shift, scale, layout);
+        if (periodicColumns.Length > 0)
+        {
+            var parts = plainColumns.Select(i => s.Narrow(i, 1)).ToList();
+            foreach (var i in periodicColumns)
+            {
+                var angle = s.Narrow(i, 1).Scale(Math.PI);
+                parts.Add(angle.Cos());
+                parts.Add(angle.Sin());
+            }
+            s = Jet.Concat(parts);
+        }
+        return JetOf(network, s);
+    }
+
+    private static bool JetCapable(Module<Tensor, Tensor> network) => network switch
+    {
+        IJetModule => true,
+        TorchSharp.Modules.Sequential seq => seq.children().All(m => m is IJetModule),
+        _ => false,
+    };
+
+    private static Jet JetOf(Module<Tensor, Tensor> network, Jet input)
+    {
+        switch (network)
+        {
+            case IJetModule jm:
+                return jm.Forward(input);
+            case TorchSharp.Modules.Sequential seq:
+                var h = input;
+                foreach (var m in seq.children()) h = ((IJetModule)m).Forward(h);
+                return h;
+            default:
+                throw new NotSupportedException($"no jet rule for {network.GetName()}");
+        }
+    }
+
     private static string UnknownKey(string name) => "unknown_" + name;
 
     /// <summary>The problem's unknowns as scalar tensors (exp of the trained log for positive ones).</summary>
@@ -149,8 +223,11 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
     /// <summary>The constrained solution at points [N, d]: [N, outputs].</summary>
     public override Tensor forward(Tensor points) => Constrain(points, Raw(points));
 
-    private Tensor Constrain(Tensor points, Tensor raw)
+    /// <summary>Applies the problem's ansatz to a raw network output: points [N, d], raw [N, outputs] to [N, outputs].</summary>
+    public Tensor Constrain(Tensor points, Tensor raw)
     {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(raw);
         var c = new Coords(points, problem.Domain) { Unknowns = problem.Unknowns.Count == 0 ? new Dictionary<string, Tensor>() : Unknowns() };
         var u = problem.Ansatz(c, raw);
         if (u.dim() != 2 || u.shape[0] != points.shape[0] || u.shape[1] != problem.Outputs.Count)

@@ -10,6 +10,15 @@ public enum DerivativeEngine
 {
     /// <summary>Nested reverse-mode autograd, memoized per (field, axes).</summary>
     Autograd,
+
+    /// <summary>
+    /// Derivatives propagated forward through the network as a jet (<see cref="JetSolution"/>); the model
+    /// must support it (<see cref="PinnNetwork.SupportsJet"/>).
+    /// </summary>
+    Jet,
+
+    /// <summary><see cref="Jet"/> when the model supports it, else <see cref="Autograd"/>.</summary>
+    Auto,
 }
 
 /// <summary>Builds the named loss terms of a problem at a batch of points, plus its soft-constraint terms.</summary>
@@ -20,6 +29,20 @@ public sealed class ResidualAssembler : IDisposable
     private readonly List<(Constraint Constraint, Tensor Points, Tensor? Normals)> faces = [];
     private readonly List<(Observation Observation, Tensor Points, Tensor Values)> data = [];
     private InterfaceContinuity? interfaces;
+    private readonly Dictionary<string, JetPlan> plans = new(StringComparer.Ordinal);
+
+    /// <summary>The derivatives (axis keys "0", "0,0", ...) a call site asked for, and the layout made from them (kept: it caches device tensors).</summary>
+    private sealed class JetPlan
+    {
+        public HashSet<string> Needed { get; } = new(StringComparer.Ordinal);
+
+        public JetLayout? Layout { get; set; }
+
+        public void Add(int[] axes)
+        {
+            if (axes.Length <= 2 && Needed.Add(string.Join(',', axes.Order()))) Layout = null;
+        }
+    }
 
     /// <summary>Creates the assembler.</summary>
     public ResidualAssembler(IProblem problem, DerivativeEngine engine = DerivativeEngine.Autograd)
@@ -29,25 +52,69 @@ public sealed class ResidualAssembler : IDisposable
         this.engine = engine;
     }
 
-    /// <summary>The solution object with derivative memoization for one step (caller owns the dispose scope).</summary>
+    /// <summary>The engine asked for (<see cref="DerivativeEngine.Auto"/> is resolved per model by <see cref="EngineFor"/>).</summary>
+    public DerivativeEngine Engine => engine;
+
+    /// <summary>The engine used for <paramref name="network"/>: jet or autograd.</summary>
+    /// <exception cref="ArgumentException">The jet engine was asked for a model that does not support it.</exception>
+    public DerivativeEngine EngineFor(PinnNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return engine switch
+        {
+            DerivativeEngine.Autograd => DerivativeEngine.Autograd,
+            DerivativeEngine.Jet => network.SupportsJet ? DerivativeEngine.Jet
+                : throw new ArgumentException($"{problem.Name}: engine=jet needs a model with forward derivative rules (MLP, modified MLP, Fourier features); use engine=auto or autograd"),
+            DerivativeEngine.Auto => network.SupportsJet ? DerivativeEngine.Jet : DerivativeEngine.Autograd,
+            _ => throw new ArgumentOutOfRangeException(nameof(network), engine, "unknown derivative engine"),
+        };
+    }
+
+    /// <summary>
+    /// The solution object with derivative memoization for one step (caller owns the dispose scope). With
+    /// the jet engine the partials carried are those asked for in earlier calls; others come from an
+    /// autograd fallback the first time and are carried from the next call on.
+    /// </summary>
     /// <param name="network">The model.</param>
     /// <param name="points">Points [N, d]; a leaf copy with requires_grad is made here.</param>
-    public (Solution Solution, Coords Coords) Solve(PinnNetwork network, Tensor points) => Solve(network, points, null);
+    public (Solution Solution, Coords Coords) Solve(PinnNetwork network, Tensor points) => Solve(network, points, null, "solve", null);
 
-    private (Solution Solution, Coords Coords) Solve(PinnNetwork network, Tensor points, Tensor? normals)
+    private (Solution Solution, Coords Coords) Solve(PinnNetwork network, Tensor points, Tensor? normals, string key, Func<Coords, Solution, Tensor>? use)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(points);
+        if (points.dim() != 2 || points.shape[1] != problem.Domain.Dimension)
+            throw new ArgumentException($"{problem.Name}: points must have shape [N, {problem.Domain.Dimension}]; got [{string.Join(", ", points.shape)}]", nameof(points));
         var leaf = points.detach().requires_grad_(true);
         var coords = new Coords(leaf, problem.Domain) { Unknowns = network.Unknowns(), Normals = normals };
-        var values = network.forward(leaf);
-        Solution s = engine switch
+        if (EngineFor(network) == DerivativeEngine.Autograd)
+            return (new AutogradSolution(problem.Domain, problem.Outputs, leaf, network.forward(leaf)), coords);
+        if (!plans.TryGetValue(key, out var plan))
         {
-            DerivativeEngine.Autograd => new AutogradSolution(problem.Domain, problem.Outputs, leaf, values),
-            _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "unknown derivative engine"),
-        };
-        return (s, coords);
+            plan = new JetPlan();
+            plans[key] = plan;
+            if (use is not null) Probe(network, points, normals, plan, use);
+        }
+        plan.Layout ??= JetLayout.For(problem.Domain.Dimension, plan.Needed.Select(Axes));
+        return (new JetSolution(network, problem.Domain, problem.Outputs, leaf, plan.Layout, plan.Add), coords);
     }
+
+    /// <summary>
+    /// Runs <paramref name="use"/> once on a few of the points with an empty jet, so that every derivative it
+    /// asks for is recorded in <paramref name="plan"/> (taken by autograd here, carried by the jet afterwards).
+    /// Derivatives of order above 2 are not recorded: they stay with the autograd fallback.
+    /// </summary>
+    private void Probe(PinnNetwork network, Tensor points, Tensor? normals, JetPlan plan, Func<Coords, Solution, Tensor> use)
+    {
+        using var scope = NewDisposeScope();
+        long n = Math.Min(points.shape[0], 4);
+        var few = points.narrow(0, 0, n).detach().requires_grad_(true);
+        var coords = new Coords(few, problem.Domain) { Unknowns = network.Unknowns(), Normals = normals?.narrow(0, 0, n) };
+        var probe = new JetSolution(network, problem.Domain, problem.Outputs, few, JetLayout.For(problem.Domain.Dimension, []), plan.Add);
+        use(coords, probe);
+    }
+
+    private static int[] Axes(string key) => key.Length == 0 ? [] : key.Split(',').Select(int.Parse).ToArray();
 
     /// <summary>
     /// Draws the points of the problem's soft constraints (kept for the whole run). Without this call
@@ -127,7 +194,7 @@ public sealed class ResidualAssembler : IDisposable
         var all = new List<LossTerm>(terms);
         foreach (var (constraint, pts, normals) in faces)
         {
-            var (s, c) = Solve(network, pts, normals);
+            var (s, c) = Solve(network, pts, normals, "constraint:" + constraint.Name, constraint.Residual);
             var r = constraint.Residual(c, s);
             if (r.dim() == 1) r = r.unsqueeze(1);
             if (r.dim() != 2 || r.shape[0] != c.Count)
@@ -138,7 +205,7 @@ public sealed class ResidualAssembler : IDisposable
         {
             if (o.Measure is { } measure)
             {
-                var (s, c) = Solve(network, pts);
+                var (s, c) = Solve(network, pts, null, "observation:" + o.Name, measure);
                 var m = measure(c, s);
                 if (m.dim() == 2 && m.shape[1] == 1) m = m.squeeze(1);
                 if (m.dim() != 1 || m.shape[0] != c.Count)
@@ -156,7 +223,7 @@ public sealed class ResidualAssembler : IDisposable
     /// <summary>Residual loss terms: one per equation ("residual" when there is one, else "residual_i").</summary>
     public IReadOnlyList<LossTerm> Residuals(PinnNetwork network, Tensor points)
     {
-        var (s, c) = Solve(network, points);
+        var (s, c) = Solve(network, points, null, "residual", problem.Residual);
         var r = problem.Residual(c, s);
         if (r.dim() == 1) r = r.unsqueeze(1);
         if (r.dim() != 2 || r.shape[0] != c.Count)
@@ -172,6 +239,9 @@ public sealed class ResidualAssembler : IDisposable
         interfaces?.Dispose();
         interfaces = null;
     }
+
+    /// <summary>Forgets the derivatives the jet engine learned were needed (the next call probes again).</summary>
+    public void ResetJetPlans() => plans.Clear();
 
     private void DisposeFaces()
     {

@@ -103,21 +103,28 @@ public sealed class Trainer
         int lbfgsDone = 0, finalPoints = 0;
         try
         {
-            using var adam = optim.Adam(parameters, options.LearningRate);
+            var o = options.Optimizer;
+            using var fused = o.Fused ? new FusedAdam(parameters, options.LearningRate, weightDecay: o.WeightDecay, decoupled: o.Decoupled) : null;
+            using optim.Optimizer? adam = o.Fused ? null
+                : o.Decoupled ? optim.AdamW(parameters, options.LearningRate, weight_decay: o.WeightDecay)
+                : optim.Adam(parameters, options.LearningRate, weight_decay: o.WeightDecay);
             for (int step = 1; step <= options.AdamSteps; step++)
             {
                 cancellation.ThrowIfCancellationRequested();
                 double lr = options.LearningRate * Math.Pow(options.LrDecayRate, (double)step / options.LrDecaySteps);
-                foreach (var g in adam.ParamGroups) g.LearningRate = lr;
+                if (fused is not null) fused.LearningRate = lr;
+                else foreach (var g in adam!.ParamGroups) g.LearningRate = lr;
                 bool log = step == 1 || step % options.LogEvery == 0 || step == options.AdamSteps
                     || (Evaluator is not null && options.EvalEvery > 0 && step % options.EvalEvery == 0);
                 using (var scope = NewDisposeScope())
                 {
-                    adam.zero_grad();
+                    if (fused is not null) fused.ZeroGrad();
+                    else adam!.zero_grad();
                     var terms = assembler.Assemble(network, points);
                     var loss = weighting.Combine(terms, new WeightingContext(step, parameters));
                     loss.backward();
-                    adam.step();
+                    if (fused is not null) fused.Step();
+                    else adam!.step();
                     if (log) Record(history, step, "adam", clock, lr, loss, terms, network, step, options.AdamSteps);
                 }
                 var fresh = resampler.Resample(new ResampleContext(step, points, problem, x => ResidualMagnitude(assembler, network, x), rng, device, dtype));

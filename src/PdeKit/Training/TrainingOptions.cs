@@ -65,8 +65,14 @@ public sealed record TrainingOptions
     /// <summary>Floating-point precision.</summary>
     public Precision Precision { get; init; } = Precision.Float32;
 
-    /// <summary>Derivative engine.</summary>
-    public DerivativeEngine Engine { get; init; } = DerivativeEngine.Autograd;
+    /// <summary>
+    /// Derivative engine (<c>--set engine=jet|autograd|auto</c>): auto pushes derivatives forward through the
+    /// network (<see cref="JetSolution"/>) when the model supports it, else uses nested autograd.
+    /// </summary>
+    public DerivativeEngine Engine { get; init; } = DerivativeEngine.Auto;
+
+    /// <summary>Adam settings: fused flat-buffer implementation, weight decay.</summary>
+    public AdamOptions Optimizer { get; init; } = new();
 
     /// <summary>Record loss terms every this many steps (values are read back from the device only then).</summary>
     public int LogEvery { get; init; } = 100;
@@ -94,6 +100,7 @@ public sealed record TrainingOptions
         Require(CheckpointEvery >= 0, $"checkpointEvery cannot be negative (got {CheckpointEvery})");
         Weighting.Validate();
         Sampling.Validate();
+        Optimizer.Validate();
         Require(Sampling.Method == AdaptiveSampling.None || ResampleEvery > 0, $"sampling.method={Sampling.Label} needs resampleEvery > 0 (it adapts the points every resampleEvery steps)");
         Require(EvalEvery >= 0, $"evalEvery cannot be negative (got {EvalEvery})");
     }
@@ -101,5 +108,18 @@ public sealed record TrainingOptions
     private static void Require(bool ok, string message)
     {
         if (!ok) throw new ArgumentException(message);
+    }
+}
+
+/// <summary>The Adam phase's optimizer (<c>--set optimizer.fused=true</c>, <c>optimizer.weightDecay=1e-4</c>, ...).</summary>
+/// <param name="Fused">Use <see cref="FusedAdam"/>: one flat parameter buffer, a handful of kernels per step, step count on the device.</param>
+/// <param name="WeightDecay">Weight decay (0: none).</param>
+/// <param name="Decoupled">Decoupled weight decay (AdamW) instead of L2 (Adam).</param>
+public sealed record AdamOptions(bool Fused = false, double WeightDecay = 0, bool Decoupled = false)
+{
+    /// <summary>Checks the settings; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public void Validate()
+    {
+        if (!(WeightDecay >= 0) || !double.IsFinite(WeightDecay)) throw new ArgumentException($"optimizer.weightDecay must be a non-negative number (got {WeightDecay})");
     }
 }
