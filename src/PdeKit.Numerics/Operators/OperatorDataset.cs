@@ -64,6 +64,40 @@ public sealed record OperatorDataset
     /// <summary>Numeric attributes of the generator (seed, nu, time, GRF parameters ...).</summary>
     public IReadOnlyDictionary<string, double> Parameters { get; }
 
+    /// <summary>
+    /// Per-sample PDE parameters for parameter-conditioned operators, <c>Count * P</c> values sample-major (e.g. nu of
+    /// each sample when data sets of several viscosities are joined by <see cref="Concat"/>), or null.
+    /// </summary>
+    public double[]? Conditioning { get; init; }
+
+    /// <summary>
+    /// Joins data sets of one problem and resolution, tagging each sample with the values of the named parameters of the
+    /// set it came from (from <see cref="Parameters"/>), for a parameter-conditioned operator.
+    /// </summary>
+    /// <param name="sets">At least one data set, same problem and resolution.</param>
+    /// <param name="conditionOn">Parameter names, e.g. ["nu"]; each must be in every set's parameters.</param>
+    /// <returns>The joined data set with <see cref="Conditioning"/> set.</returns>
+    /// <exception cref="ArgumentException">Empty or mismatched sets, or a missing parameter.</exception>
+    public static OperatorDataset Concat(IReadOnlyList<OperatorDataset> sets, IReadOnlyList<string> conditionOn)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        ArgumentNullException.ThrowIfNull(conditionOn);
+        if (sets.Count == 0) throw new ArgumentException("Give at least one data set to join.", nameof(sets));
+        var first = sets[0];
+        if (sets.Any(s => s.Problem != first.Problem || s.Resolution != first.Resolution)) throw new ArgumentException("Joined data sets must share the problem and the resolution.", nameof(sets));
+        var conditioning = new List<double>();
+        foreach (var s in sets)
+        {
+            var values = conditionOn.Select(name => s.Parameters.TryGetValue(name, out var v) ? v : throw new ArgumentException($"A data set has no parameter '{name}' (has: {string.Join(", ", s.Parameters.Keys)}).", nameof(conditionOn))).ToArray();
+            for (int i = 0; i < s.Count; i++) conditioning.AddRange(values);
+        }
+
+        return new OperatorDataset(first.Problem, first.Resolution, sets.Sum(s => s.Count), sets.SelectMany(s => s.Inputs).ToArray(), sets.SelectMany(s => s.Outputs).ToArray(), first.Parameters)
+        {
+            Conditioning = conditionOn.Count == 0 ? null : conditioning.ToArray(),
+        };
+    }
+
     /// <summary>Values per sample: R (Burgers) or R^2 (Darcy).</summary>
     public int SampleLength => SampleSize(Problem, Resolution);
 
@@ -80,7 +114,11 @@ public sealed record OperatorDataset
     {
         if (start < 0 || count < 1 || start + count > Count) throw new ArgumentOutOfRangeException(nameof(count), $"Samples {start}..{start + count - 1} are outside the data set's {Count} samples.");
         int m = SampleLength;
-        return new OperatorDataset(Problem, Resolution, count, Inputs.AsSpan(start * m, count * m).ToArray(), Outputs.AsSpan(start * m, count * m).ToArray(), Parameters);
+        int p = Conditioning is null ? 0 : Conditioning.Length / Count;
+        return new OperatorDataset(Problem, Resolution, count, Inputs.AsSpan(start * m, count * m).ToArray(), Outputs.AsSpan(start * m, count * m).ToArray(), Parameters)
+        {
+            Conditioning = Conditioning?.AsSpan(start * p, count * p).ToArray(),
+        };
     }
 
     internal static int SampleSize(OperatorProblem problem, int resolution) => problem == OperatorProblem.Burgers ? resolution : resolution * resolution;
