@@ -47,7 +47,7 @@ internal sealed record OperatorRunSettings
     public double Nu { get; init; } = 0.1;
 
     /// <summary>fno-burgers-nu: the viscosities of the joint data set (each gets Train + Test samples, seeds Seed + k).</summary>
-    public double[] Nus { get; init; } = [0.05, 0.1, 0.2];
+    public double[] Nus { get; init; } = [0.08, 0.1, 0.125];
 
     /// <summary>FNO architecture.</summary>
     public FnoOptions Model { get; init; } = new();
@@ -128,6 +128,7 @@ internal sealed record OperatorRunSettings
         if (SolverTimingSamples < 0 || PlotSamples < 0) throw new ArgumentException("solverTimingSamples and plotSamples must be non-negative");
         Model.Validate();
         Training.Validate();
+        if (Training.PinoWeight > 0 && ProblemOf(task) != OperatorProblem.Darcy) throw new ArgumentException("training.pinoWeight: the PINO loss is implemented for Darcy (the Burgers map u0 -> u(1) has no residual of its output alone); set it to 0");
         if (task == OperatorTask.DeepONetBurgers) (DeepONet with { Sensors = Math.Max(DeepONet.Sensors, 2) }).Validate();
     }
 }

@@ -20,7 +20,8 @@ internal sealed record ResolutionError(int Resolution, bool ZeroShot, double Rel
 internal sealed record OperatorRunSummary(
     string Task, string Device, int Train, int Test, int Resolution, long ModelParameters, int Epochs, double TrainSeconds,
     double EpochsPerSecond, double FinalTrainRelativeL2, double TestRelativeL2, IReadOnlyList<ResolutionError> ErrorVsResolution,
-    double ModelSamplesPerSecond, double SolverSamplesPerSecond, double ThroughputRatio, string SolverNote, double DataSeconds);
+    double ModelSamplesPerSecond, double SolverSamplesPerSecond, double ThroughputRatio, string SolverNote, double DataSeconds,
+    double PredictionPdeResidual, double TruthPdeResidual);
 
 /// <summary>Runs an operator-learning task end to end and writes its run directory.</summary>
 internal static class OperatorTrainingRun
@@ -58,7 +59,7 @@ internal static class OperatorTrainingRun
                     ["epoch"] = r.Epoch, ["time_s"] = r.Seconds, ["lr"] = r.LearningRate, ["loss"] = r.Loss,
                     ["loss_data"] = r.DataLoss, ["loss_pde"] = r.PdeLoss, ["test_rel_l2"] = r.TestRelativeL2,
                 });
-                if (r.Epoch % every == 0 || r.Epoch == s.Training.Epochs) log?.Invoke(Inv($"  epoch {r.Epoch}: train rel L2 {r.DataLoss:E3}{(r.PdeLoss > 0 ? $", pde {r.PdeLoss:E3}" : "")}, test rel L2 {r.TestRelativeL2:E3}, lr {r.LearningRate:E2}, {r.Seconds:F1} s"));
+                if (r.Epoch % every == 0 || r.Epoch == s.Training.Epochs) log?.Invoke(Inv($"  epoch {r.Epoch}: train rel L2 {r.DataLoss:E3}{(r.PdeLoss > 0 ? $", pde {r.PdeLoss:E3}" : "")}, {(double.IsNaN(r.TestRelativeL2) ? "" : $"test rel L2 {r.TestRelativeL2:E3}, ")}lr {r.LearningRate:E2}, {r.Seconds:F1} s"));
             });
         }
 
@@ -82,10 +83,11 @@ internal static class OperatorTrainingRun
         var (solverRate, solverNote) = SolverThroughput(task, s, test);
         double modelRate = atTraining!.SamplesPerSecond;
         var plots = WritePlots(writer, problem, history, test, atTraining, s.PlotSamples);
+        var (predictionResidual, truthResidual) = problem == OperatorProblem.Darcy ? DarcyResiduals(test, atTraining) : (double.NaN, double.NaN);
         var summary = new OperatorRunSummary(
             OperatorRunSettings.TaskName(task), device.type.ToString(), train.Count, test.Count, s.Resolution, parameterCount, s.Training.Epochs, trainSeconds,
             s.Training.Epochs / trainSeconds, history[^1].DataLoss, atTraining.MeanRelativeL2, table, modelRate, solverRate,
-            solverRate > 0 ? modelRate / solverRate : double.NaN, solverNote, dataSeconds);
+            solverRate > 0 ? modelRate / solverRate : double.NaN, solverNote, dataSeconds, predictionResidual, truthResidual);
         writer.WriteJson("summary.json", summary);
         writer.Commit();
         return (summary, writer.Target, plots.Select(p => Path.Combine(writer.Target, p)).ToList());
@@ -157,6 +159,16 @@ internal static class OperatorTrainingRun
         }
 
         return (k / watch.Elapsed.TotalSeconds, Inv($"multigrid-CG finite differences at {r} x {r} nodes to 1e-10, {k} test inputs, one thread"));
+    }
+
+    /// <summary>Mean squared Darcy residual (the PINO term) of the predictions and of the data's own outputs, on the test set.</summary>
+    private static (double Prediction, double Truth) DarcyResiduals(OperatorDataset test, OperatorEvaluation eval)
+    {
+        using var scope = NewDisposeScope();
+        long r = test.Resolution;
+        Tensor Grid(double[] v) => tensor(v, dtype: ScalarType.Float64).reshape(test.Count, 1, r, r);
+        var a = Grid(test.Inputs);
+        return (OperatorLosses.DarcyResidual(a, Grid(eval.Predictions)).square().mean().item<double>(), OperatorLosses.DarcyResidual(a, Grid(test.Outputs)).square().mean().item<double>());
     }
 
     private static void WriteTable(RunWriter writer, List<ResolutionError> table)

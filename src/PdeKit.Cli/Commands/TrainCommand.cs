@@ -35,6 +35,11 @@ internal static class TrainCommand
             return OperatorTrainCommand.Run(problemName!, device, steps, lbfgs, presetName, sets, outDir, json);
         }
 
+        if (specPath is not null && OperatorTrainCommand.TryLoadSpec(specPath) is { } replay)
+        {
+            return OperatorTrainCommand.Run(OperatorRunSettings.TaskName(replay.Task), device, steps, lbfgs, presetName, sets, outDir, json, replay.Settings);
+        }
+
         RunSpec spec;
         if (specPath is not null)
         {

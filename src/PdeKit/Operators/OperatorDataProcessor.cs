@@ -34,11 +34,12 @@ public sealed class OperatorDataProcessor
 {
     private const double Epsilon = 1e-8;
 
-    private OperatorDataProcessor(OperatorProblem problem, NormalizerState input, NormalizerState output)
+    private OperatorDataProcessor(OperatorProblem problem, NormalizerState input, NormalizerState output, NormalizerState? parameters)
     {
         Problem = problem;
         Input = input;
         Output = output;
+        Parameters = parameters;
     }
 
     /// <summary>The problem the statistics belong to.</summary>
@@ -50,6 +51,9 @@ public sealed class OperatorDataProcessor
     /// <summary>Output normaliser.</summary>
     public NormalizerState Output { get; }
 
+    /// <summary>Normaliser of the per-sample PDE parameters (one mean and std per parameter), or null for unconditioned data.</summary>
+    public NormalizerState? Parameters { get; }
+
     /// <summary>Fits the normalisers on a training set.</summary>
     /// <param name="train">Training data.</param>
     /// <param name="mode">Normalisation mode.</param>
@@ -57,7 +61,38 @@ public sealed class OperatorDataProcessor
     public static OperatorDataProcessor Fit(OperatorDataset train, NormalizationMode mode)
     {
         ArgumentNullException.ThrowIfNull(train);
-        return new OperatorDataProcessor(train.Problem, Statistics(train.Inputs, train, mode), Statistics(train.Outputs, train, mode));
+        NormalizerState? parameters = null;
+        if (train.Conditioning is { } c)
+        {
+            int p = c.Length / train.Count;
+            var mean = new double[p];
+            var std = new double[p];
+            for (int k = 0; k < p; k++)
+            {
+                var column = Enumerable.Range(0, train.Count).Select(i => c[(i * p) + k]).ToArray();
+                mean[k] = column.Average();
+                std[k] = Math.Sqrt(column.Sum(v => (v - mean[k]) * (v - mean[k])) / column.Length);
+                if (std[k] < Epsilon) std[k] = 1; // one value only: centre it, do not blow it up
+            }
+
+            parameters = new NormalizerState(NormalizationMode.Global, 0, mean, std);
+        }
+
+        return new OperatorDataProcessor(train.Problem, Statistics(train.Inputs, train, mode), Statistics(train.Outputs, train, mode), parameters);
+    }
+
+    /// <summary>Normalises per-sample PDE parameters <c>[B, P]</c> (column-wise unit Gaussian from the training data).</summary>
+    /// <param name="parameters">Parameters in physical units.</param>
+    /// <returns>Normalised parameters.</returns>
+    /// <exception cref="ArgumentException">The processor was fitted on unconditioned data, or P differs.</exception>
+    public Tensor EncodeParameters(Tensor parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (Parameters is null) throw new ArgumentException("This processor was fitted on data without PDE parameters.", nameof(parameters));
+        if (parameters.dim() != 2 || parameters.shape[1] != Parameters.Mean.Length) throw new ArgumentException($"Expected PDE parameters [batch, {Parameters.Mean.Length}]; got [{string.Join(", ", parameters.shape)}].", nameof(parameters));
+        var mean = tensor(Parameters.Mean, dtype: parameters.dtype, device: parameters.device);
+        var std = tensor(Parameters.Std, dtype: parameters.dtype, device: parameters.device);
+        return (parameters - mean) / std;
     }
 
     /// <summary>The data set as tensors on a device: inputs and outputs <c>[N, 1, R(, R)]</c>, float32, not normalised.</summary>
@@ -86,7 +121,7 @@ public sealed class OperatorDataProcessor
 
     /// <summary>Writes the normalisers as JSON.</summary>
     /// <param name="path">File to write.</param>
-    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(new SavedState(Problem, Input, Output)));
+    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(new SavedState(Problem, Input, Output, Parameters)));
 
     /// <summary>Reads normalisers written by <see cref="Save"/>.</summary>
     /// <param name="path">The file.</param>
@@ -98,7 +133,7 @@ public sealed class OperatorDataProcessor
         if (!File.Exists(path)) throw new FileNotFoundException($"Normaliser file not found: {path}", path);
         var state = JsonSerializer.Deserialize<SavedState>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} is empty.");
         if (state.Input is null || state.Output is null) throw new InvalidDataException($"{path} is not a normaliser file.");
-        return new OperatorDataProcessor(state.Problem, state.Input, state.Output);
+        return new OperatorDataProcessor(state.Problem, state.Input, state.Output, state.Parameters);
     }
 
     private static NormalizerState Statistics(double[] values, OperatorDataset data, NormalizationMode mode)
@@ -147,5 +182,5 @@ public sealed class OperatorDataProcessor
         return decode ? (x * std) + mean : (x - mean) / std;
     }
 
-    private sealed record SavedState(OperatorProblem Problem, NormalizerState Input, NormalizerState Output);
+    private sealed record SavedState(OperatorProblem Problem, NormalizerState Input, NormalizerState Output, NormalizerState? Parameters);
 }

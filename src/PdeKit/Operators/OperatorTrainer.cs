@@ -41,7 +41,9 @@ public static class OperatorTrainer
         var device = TorchRuntime.ResolveDevice(options.Device);
         model.to(device);
         var (xs, ys) = processor.ToTensors(train, device);
-        var ps = Conditioning(model, train, device);
+        using var inputs = xs;
+        using var outputs = ys;
+        using var ps = Conditioning(model, processor, train, device);
         var parameters = model.parameters().ToArray();
         using var adam = optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay);
         var random = new Random(options.Seed);
@@ -109,7 +111,9 @@ public static class OperatorTrainer
         var predictions = new double[data.Inputs.Length];
         int m = data.SampleLength;
         var (xs, ys) = processor.ToTensors(data, device);
-        var ps = Conditioning(model, data, device);
+        using var inputs = xs;
+        using var outputs = ys;
+        using var ps = Conditioning(model, processor, data, device);
         var watch = Stopwatch.StartNew();
         using (no_grad())
         {
@@ -139,7 +143,12 @@ public static class OperatorTrainer
         }
     }
 
-    private static Tensor? Conditioning(OperatorModel model, OperatorDataset data, Device device) =>
-        model.ConditioningParameters == 0 || data.Conditioning is null ? null
-            : tensor(data.Conditioning, dtype: ScalarType.Float64).reshape(data.Count, model.ConditioningParameters).to(ScalarType.Float32).to(device);
+    /// <summary>The data's per-sample PDE parameters, normalised by the processor, on the device; null for unconditioned models.</summary>
+    private static Tensor? Conditioning(OperatorModel model, OperatorDataProcessor processor, OperatorDataset data, Device device)
+    {
+        if (model.ConditioningParameters == 0 || data.Conditioning is null) return null;
+        using var raw = tensor(data.Conditioning, dtype: ScalarType.Float64).reshape(data.Count, model.ConditioningParameters);
+        using var encoded = processor.EncodeParameters(raw);
+        return encoded.to(ScalarType.Float32).to(device);
+    }
 }
