@@ -149,7 +149,7 @@ internal static class OperatorTrainingRun
             return (k / watch.Elapsed.TotalSeconds, Inv($"pseudo-spectral ETDRK4 at {r} points (CFL 1), {k} test inputs, one thread"));
         }
 
-        var options = new Numerics.Poisson.PoissonSolverOptions { Acceleration = Numerics.Poisson.MultigridAcceleration.ConjugateGradient, Tolerance = 1e-10, MaxDegreeOfParallelism = 1 };
+        var options = new Numerics.Poisson.PoissonSolverOptions { Method = Numerics.Poisson.PoissonMethod.Multigrid, Acceleration = Numerics.Poisson.MultigridAcceleration.ConjugateGradient, Tolerance = 1e-10, MaxDegreeOfParallelism = 1 };
         for (int i = 0; i < k; i++)
         {
             var a = test.Inputs.AsSpan(i * m, m).ToArray();

@@ -28,8 +28,11 @@ public sealed class DarcySolver
     /// <summary>The constant right-hand side f.</summary>
     public double Source { get; }
 
-    /// <summary>Solver settings (default: multigrid-preconditioned CG to a relative residual of 1e-10, robust to the jumps).</summary>
-    public PoissonSolverOptions Options { get; init; } = new() { Acceleration = MultigridAcceleration.ConjugateGradient, Tolerance = 1e-10 };
+    /// <summary>
+    /// Solver settings (default: multigrid-preconditioned CG to a relative residual of 1e-10, robust to the jumps; the
+    /// multigrid path also for small grids, where its coarsest level is a direct solve).
+    /// </summary>
+    public PoissonSolverOptions Options { get; init; } = new() { Method = PoissonMethod.Multigrid, Acceleration = MultigridAcceleration.ConjugateGradient, Tolerance = 1e-10 };
 
     /// <summary>Solves for the pressure u given the nodal permeability.</summary>
     /// <param name="permeability">n * n positive finite values, row-major <c>[j * n + i]</c> at <c>(x_i, y_j)</c>.</param>

@@ -96,7 +96,17 @@ public static class OperatorDataGenerator
         var outputs = inputs.Select(x => new double[x.Length]).ToArray();
         int done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        Parallel.For(0, options.Count, parallel, i =>
+        try
+        {
+            Parallel.For(0, options.Count, parallel, i => Sample(i));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Report the first failing sample's own error (e.g. a solver that did not converge), not the wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        void Sample(int i)
         {
             double[] a, u;
             if (problem == OperatorProblem.Burgers)
@@ -117,7 +127,7 @@ public static class OperatorDataGenerator
             }
 
             progress?.Invoke(Interlocked.Increment(ref done));
-        });
+        }
 
         return options.Resolutions.Select((r, k) => new OperatorDataset(problem, r, options.Count, inputs[k], outputs[k], new Dictionary<string, double>(parameters) { ["resolution"] = r })).ToArray();
     }
