@@ -41,6 +41,10 @@ public sealed record OperatorDataset
             throw new ArgumentException($"A {problem} data set of {count} samples at resolution {resolution} needs {expected} input and output values; got {inputs.Length} and {outputs.Length}.");
         }
 
+        int bad = Array.FindIndex(inputs, v => !double.IsFinite(v));
+        if (bad >= 0) throw new ArgumentException($"Input value {bad} (sample {bad / SampleSize(problem, resolution)}) is not finite: {inputs[bad]}.", nameof(inputs));
+        bad = Array.FindIndex(outputs, v => !double.IsFinite(v));
+        if (bad >= 0) throw new ArgumentException($"Output value {bad} (sample {bad / SampleSize(problem, resolution)}) is not finite: {outputs[bad]}.", nameof(outputs));
         Inputs = inputs;
         Outputs = outputs;
         Parameters = parameters;

@@ -200,3 +200,17 @@ public class OperatorDataTests
         }
     }
 }
+
+public class OperatorDatasetValidationTests
+{
+    [Test]
+    public void Dataset_rejects_wrong_sizes_and_non_finite_values()
+    {
+        var ok = new double[8];
+        Assert.That(Assert.Throws<ArgumentException>(() => _ = new OperatorDataset(OperatorProblem.Burgers, 4, 2, new double[7], ok, new Dictionary<string, double>()))!.Message, Does.Contain("needs 8"));
+        var nan = new double[8];
+        nan[5] = double.NaN;
+        Assert.That(Assert.Throws<ArgumentException>(() => _ = new OperatorDataset(OperatorProblem.Burgers, 4, 2, ok, nan, new Dictionary<string, double>()))!.Message, Does.Contain("sample 1"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OperatorDataset(OperatorProblem.Darcy, 2, 1, new double[4], new double[4], new Dictionary<string, double>()).Slice(0, 2));
+    }
+}
