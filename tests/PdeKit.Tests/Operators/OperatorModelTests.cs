@@ -196,4 +196,28 @@ public class OperatorModelTests
         Assert.That((at16 - at64[.., .., TensorIndex.Slice(0, null, 4)]).abs().max().item<double>(), Is.LessThan(1e-12));
         Assert.That(Assert.Throws<ArgumentException>(() => net.forward(randn(1, 2, 16, dtype: ScalarType.Float64)))!.Message, Does.Contain("[batch, 1, n]"));
     }
+
+    [Test]
+    public void A_saved_fno_reloads_to_the_same_outputs()
+    {
+        manual_seed(7);
+        var options = new FnoOptions { Modes = 3, Width = 4, Layers = 2, ProjectionWidth = 8, Padding = 0.1 };
+        var model = new Fno(2, 1, 1, options, periodicGrid: false);
+        var x = randn(2, 1, 9, 9);
+        var expected = model.forward(x);
+        string path = Path.Combine(Path.GetTempPath(), $"pdekit-fno-{Guid.NewGuid():N}.bin");
+        try
+        {
+            model.save(path);
+            manual_seed(8);
+            var other = new Fno(2, 1, 1, options, periodicGrid: false);
+            Assert.That((other.forward(x) - expected).abs().max().item<float>(), Is.GreaterThan(0f), "a fresh model differs");
+            other.load(path);
+            Assert.That((other.forward(x) - expected).abs().max().item<float>(), Is.EqualTo(0f));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
