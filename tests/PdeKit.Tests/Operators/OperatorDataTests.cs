@@ -75,6 +75,24 @@ public class OperatorDataTests
     }
 
     [Test]
+    public void Burgers_step_doubling_meets_its_tolerance_with_far_fewer_steps_than_the_cfl_bound()
+    {
+        var a = GaussianRandomField.FnoBurgers.SamplePeriodic1D(2048, 1, 0);
+        var solver = new PeriodicBurgersSolver(2048, 0.1);
+        var reference = solver.Solve(a, 1.0, steps: 3000);
+        var u = solver.Solve(a, 1.0);
+        double error = Math.Sqrt(u.Zip(reference, (p, q) => (p - q) * (p - q)).Sum() / reference.Sum(q => q * q));
+        Assert.That(error, Is.LessThan(1e-6), $"{solver.LastSteps} steps");
+
+        // The CFL bound on the dealiased spectrum: dt <= 1 / (2 pi (n/3) max|u0|).
+        double cflSteps = 2 * Math.PI * (2048 / 3.0) * a.Max(Math.Abs);
+        Assert.That(solver.LastSteps, Is.LessThan(cflSteps / 4));
+        var strict = new PeriodicBurgersSolver(2048, 0.1) { Tolerance = 1e-9 };
+        strict.Solve(a, 1.0);
+        Assert.That(strict.LastSteps, Is.GreaterThan(solver.LastSteps), "a tighter tolerance takes more steps");
+    }
+
+    [Test]
     public void Burgers_solver_rejects_bad_input()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new PeriodicBurgersSolver(100, 0.1));
