@@ -74,7 +74,8 @@ internal static class OperatorTrainingRun
         {
             if (s.Training.Normalization == NormalizationMode.PerPoint && r != s.Resolution) continue;
             OperatorTrainer.Evaluate(model, processor, data, device, s.Training.BatchSize); // warm-up (kernels, allocator)
-            var e = OperatorTrainer.Evaluate(model, processor, data, device, s.Training.BatchSize);
+            // The fastest of three timed passes: the machine may be shared, and the errors are the same each time.
+            var e = Enumerable.Range(0, 3).Select(_ => OperatorTrainer.Evaluate(model, processor, data, device, s.Training.BatchSize)).MinBy(v => v.Seconds)!;
             if (r == s.Resolution) atTraining = e;
             table.Add(new ResolutionError(r, r != s.Resolution, e.MeanRelativeL2, e.SamplesPerSecond));
         }
@@ -126,39 +127,40 @@ internal static class OperatorTrainingRun
         return (Join(trainIndex, 0, s.Train), resolutions.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => Join(p.i, s.Train, s.Test)));
     }
 
-    /// <summary>Samples per second of the data solver on test inputs at the training resolution, one thread.</summary>
+    /// <summary>
+    /// Samples per second of the data solver on test inputs at the training resolution, one thread: the fastest of three
+    /// passes over the inputs, as for the model's inference.
+    /// </summary>
     private static (double Rate, string Note) SolverThroughput(OperatorTask task, OperatorRunSettings s, OperatorDataset test)
     {
         int k = Math.Min(s.SolverTimingSamples, test.Count);
         if (k == 0) return (double.NaN, "not timed (solverTimingSamples=0)");
         int m = test.SampleLength, r = test.Resolution;
-        var watch = new Stopwatch();
+        Action<int> solve;
+        string note;
         if (OperatorRunSettings.ProblemOf(task) == OperatorProblem.Burgers)
         {
             if (r < 8 || (r & (r - 1)) != 0) return (double.NaN, $"not timed: the spectral solver needs a power-of-two grid, not {r}");
             double time = test.Parameters.TryGetValue("time", out var t) ? t : 1.0;
-            for (int i = 0; i < k; i++)
-            {
-                double nu = test.Conditioning?[i] ?? test.Parameters["nu"];
-                var input = test.Inputs.AsSpan(i * m, m).ToArray();
-                watch.Start();
-                _ = new PeriodicBurgersSolver(r, nu).Solve(input, time);
-                watch.Stop();
-            }
-
-            return (k / watch.Elapsed.TotalSeconds, Inv($"pseudo-spectral ETDRK4 at {r} points (CFL 1), {k} test inputs, one thread"));
+            solve = i => _ = new PeriodicBurgersSolver(r, test.Conditioning?[i] ?? test.Parameters["nu"]).Solve(test.Inputs.AsSpan(i * m, m), time);
+            note = Inv($"pseudo-spectral ETDRK4 at {r} points (step doubling to 1e-6), {k} test inputs, one thread");
         }
-
-        var options = new Numerics.Poisson.PoissonSolverOptions { Method = Numerics.Poisson.PoissonMethod.Multigrid, Acceleration = Numerics.Poisson.MultigridAcceleration.ConjugateGradient, Tolerance = 1e-10, MaxDegreeOfParallelism = 1 };
-        for (int i = 0; i < k; i++)
+        else
         {
-            var a = test.Inputs.AsSpan(i * m, m).ToArray();
-            watch.Start();
-            _ = new DarcySolver(r) { Options = options }.Solve(a);
-            watch.Stop();
+            var options = new Numerics.Poisson.PoissonSolverOptions { Method = Numerics.Poisson.PoissonMethod.Multigrid, Acceleration = Numerics.Poisson.MultigridAcceleration.ConjugateGradient, Tolerance = 1e-10, MaxDegreeOfParallelism = 1 };
+            solve = i => _ = new DarcySolver(r) { Options = options }.Solve(test.Inputs.AsSpan(i * m, m));
+            note = Inv($"multigrid-CG finite differences at {r} x {r} nodes to 1e-10, {k} test inputs, one thread");
         }
 
-        return (k / watch.Elapsed.TotalSeconds, Inv($"multigrid-CG finite differences at {r} x {r} nodes to 1e-10, {k} test inputs, one thread"));
+        double best = double.PositiveInfinity;
+        for (int pass = 0; pass < 3; pass++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (int i = 0; i < k; i++) solve(i);
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        return (k / best, note);
     }
 
     /// <summary>Mean squared Darcy residual (the PINO term) of the predictions and of the data's own outputs, on the test set.</summary>

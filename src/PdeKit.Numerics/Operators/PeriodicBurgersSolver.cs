@@ -8,7 +8,7 @@ namespace PdeKit.Numerics.Operators;
 /// count is doubled until two successive solutions agree to <see cref="Tolerance"/> (relative L2), and the finer one is
 /// returned (fourth order: its own error is about 1/16 of the difference). The count never exceeds the one at which the
 /// advective CFL number on the dealiased spectrum, from the initial maximum of |u| (which viscous Burgers never
-/// exceeds), reaches <see cref="Cfl"/> (the conservative bound; the search stops there). For nu = 0.1 this takes 200 steps where the CFL
+/// exceeds), reaches <see cref="Cfl"/> (the conservative bound; the search stops there). For nu = 0.1 this took 200 steps where the CFL
 /// bound at 8192 points asks for 15,595 (same result to 1e-7; the exponential integrator damps the stiff modes).
 /// </summary>
 public sealed class PeriodicBurgersSolver
