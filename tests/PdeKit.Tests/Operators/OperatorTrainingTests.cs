@@ -107,8 +107,8 @@ public class OperatorTrainingHeavyTests
     public void Init() => TorchRuntime.Initialize();
 
     // The CPU-sized version of the FNO paper's Burgers experiment (200 train / 50 test at 256 points, 150 epochs):
-    // measured 2.8e-3 test relative L2 on the shared 2-core VM (80 s of training), with the zero-shot errors at
-    // 128 and 512 points within 5 % of it. The bound leaves room for other seeds and thread counts.
+    // measured 2.5e-3 to 2.8e-3 test relative L2 on the shared 2-core VM (18 to 80 s of training, with the load), the
+    // zero-shot errors at 128 and 512 points within 5 % of it. The bound leaves room for other seeds and thread counts.
     [Test]
     [Category("Heavy")]
     public void Fno_burgers_quick_scale_reaches_one_percent_and_keeps_it_at_other_resolutions()
