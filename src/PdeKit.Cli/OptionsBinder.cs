@@ -22,6 +22,16 @@ internal static class OptionsBinder
     /// <exception cref="ArgumentException">Malformed pair, unknown key, or a value of the wrong type.</exception>
     internal static TrainingOptions Apply(TrainingOptions options, IEnumerable<KeyValuePair<string, string>> sets)
     {
+        var result = ApplyTo(options, sets);
+        result.Validate();
+        return result;
+    }
+
+    /// <summary>Applies "a.b=value" pairs to any JSON-serializable settings record (validation is the caller's).</summary>
+    /// <exception cref="ArgumentException">Malformed pair, unknown key, or a value of the wrong type.</exception>
+    internal static T ApplyTo<T>(T options, IEnumerable<KeyValuePair<string, string>> sets)
+        where T : class
+    {
         var root = JsonSerializer.SerializeToNode(options, Json)!.AsObject();
         foreach (var (key, value) in sets)
         {
@@ -37,9 +47,7 @@ internal static class OptionsBinder
         }
         try
         {
-            var result = root.Deserialize<TrainingOptions>(Json)!;
-            result.Validate();
-            return result;
+            return root.Deserialize<T>(Json)!;
         }
         catch (JsonException e)
         {

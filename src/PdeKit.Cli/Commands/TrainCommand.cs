@@ -10,9 +10,9 @@ internal static class TrainCommand
 {
     internal static Command Create()
     {
-        var problem = new Argument<string?>("problem") { Description = "problem name (see pdekit list); optional with --spec", Arity = ArgumentArity.ZeroOrOne };
+        var problem = new Argument<string?>("problem") { Description = "problem name (see pdekit list), or an operator task: fno-burgers, fno-darcy, deeponet-burgers, fno-burgers-nu; optional with --spec", Arity = ArgumentArity.ZeroOrOne };
         var device = new Option<string?>("--device") { Description = "auto, cpu or cuda (default: the preset's or spec's, auto)" };
-        var steps = new Option<int?>("--steps") { Description = "Adam steps (overrides the preset)" };
+        var steps = new Option<int?>("--steps") { Description = "Adam steps (overrides the preset); epochs for operator tasks" };
         var lbfgs = new Option<int?>("--lbfgs") { Description = "L-BFGS iterations after Adam (overrides the preset)" };
         var preset = new Option<string>("--preset") { Description = "quick (CPU, minutes), default, or best", DefaultValueFactory = _ => "default" };
         var set = new Option<string[]>("--set") { Description = "override a setting: key=value, e.g. model.width=128, points=8192, problem.nu=0.005", AllowMultipleArgumentsPerToken = false };
@@ -31,6 +31,16 @@ internal static class TrainCommand
 
     private static int Run(string? problemName, string? device, int? steps, int? lbfgs, string presetName, string[] sets, string? outDir, string? specPath, string? curriculum, bool json)
     {
+        if (specPath is null && OperatorTrainCommand.IsOperatorTask(problemName))
+        {
+            return OperatorTrainCommand.Run(problemName!, device, steps, lbfgs, presetName, sets, outDir, json);
+        }
+
+        if (specPath is not null && OperatorTrainCommand.TryLoadSpec(specPath) is { } replay)
+        {
+            return OperatorTrainCommand.Run(OperatorRunSettings.TaskName(replay.Task), device, steps, lbfgs, presetName, sets, outDir, json, replay.Settings);
+        }
+
         RunSpec spec;
         if (specPath is not null)
         {
