@@ -4,7 +4,10 @@ Same network (tanh MLP, Glorot-normal weights, inputs scaled to [-1, 1]), same h
 ansatz u = t (1 - x^2) N - sin(pi x), same residual u_t + u u_x - nu u_xx by nested autograd, Adam,
 fixed uniform points, float32. Prints one JSON line with steps/s.
 
-    python3 burgers_step_pytorch.py --points 4096 --steps 200 --width 64 --depth 3 [--compile]
+    python3 burgers_step_pytorch.py --points 4096 --steps 200 --width 64 --depth 3
+
+torch.compile cannot take the nested (double) backward of this step; the compiled peer is
+burgers_step_torch_compile.py, on the forward-propagated (jet) form.
 """
 import argparse
 import json
