@@ -30,8 +30,9 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
         options.Validate();
         int inputs = plainColumns.Length + 2 * periodicColumns.Length;
         net = Networks.Create(options, inputs, problem.Outputs.Count);
-        shift = tensor(axes.Select(a => (float)((a.Min + a.Max) / 2)).ToArray()).reshape(1, -1);
-        scale = tensor(axes.Select(a => (float)(2 / a.Length)).ToArray()).reshape(1, -1);
+        // Kept in float64 and cast to the points' type and device where used, so float64 runs map exactly.
+        shift = tensor(axes.Select(a => (a.Min + a.Max) / 2).ToArray(), dtype: ScalarType.Float64).reshape(1, -1);
+        scale = tensor(axes.Select(a => 2 / a.Length).ToArray(), dtype: ScalarType.Float64).reshape(1, -1);
         register_buffer("shift", shift);
         register_buffer("scale", scale);
         Interfaces = options.Interfaces;
@@ -51,8 +52,8 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
                 double lo = k == 0 ? axis.Min : Interfaces[k - 1], hi = k == Interfaces.Count ? axis.Max : Interfaces[k];
                 var sh = shift.clone();
                 var sc = scale.clone();
-                sh[0, splitColumn] = tensor((float)((lo + hi) / 2));
-                sc[0, splitColumn] = tensor((float)(2 / (hi - lo)));
+                sh[0, splitColumn] = tensor((lo + hi) / 2, dtype: ScalarType.Float64);
+                sc[0, splitColumn] = tensor(2 / (hi - lo), dtype: ScalarType.Float64);
                 register_buffer($"shift_{k}", sh);
                 register_buffer($"scale_{k}", sc);
             }
@@ -73,7 +74,7 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
     /// </remarks>
     public Tensor Raw(Tensor points)
     {
-        if (subnets is null) return RawOf(net, points, shift, scale);
+        if (subnets is null) return RawOf(net, points, get_buffer("shift")!, get_buffer("scale")!);
         // Each point goes to the network of its subdomain: index k = number of interfaces at or below it.
         var column = points.select(1, splitColumn);
         var which = zeros_like(column, dtype: ScalarType.Int64);
@@ -108,7 +109,7 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
 
     private Tensor RawOf(Module<Tensor, Tensor> network, Tensor points, Tensor shift, Tensor scale)
     {
-        var s = (points - shift) * scale;
+        var s = (points - shift.to(points.dtype, points.device)) * scale.to(points.dtype, points.device);
         if (periodicColumns.Length == 0) return network.forward(s);
         var parts = plainColumns.Select(i => s.narrow(1, i, 1)).ToList();
         foreach (var i in periodicColumns)
@@ -140,7 +141,7 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
         if (!SupportsJet) throw new NotSupportedException($"{problem.Name}: this model has a network without forward derivative rules; use the autograd engine");
         if (layout.Dimension != problem.Domain.Dimension)
             throw new ArgumentException($"the jet layout has {layout.Dimension} axes, the domain {problem.Domain.Dimension}", nameof(layout));
-        if (subnets is null) return RawJetOf(net, points, shift, scale, layout);
+        if (subnets is null) return RawJetOf(net, points, get_buffer("shift")!, get_buffer("scale")!, layout);
         var column = points.select(1, splitColumn);
         var which = zeros_like(column, dtype: ScalarType.Int64);
         foreach (var v in Interfaces) which = which + (column >= v).to(ScalarType.Int64);
@@ -157,7 +158,7 @@ public sealed class PinnNetwork : Module<Tensor, Tensor>
 
     private Jet RawJetOf(Module<Tensor, Tensor> network, Tensor points, Tensor shift, Tensor scale, JetLayout layout)
     {
-        var s = Jet.Input(points, shift, scale, layout);
+        var s = Jet.Input(points, shift.to(points.dtype, points.device), scale.to(points.dtype, points.device), layout);
         if (periodicColumns.Length > 0)
         {
             var parts = plainColumns.Select(i => s.Narrow(i, 1)).ToList();

@@ -148,8 +148,8 @@ public class NavierStokesAnsatzTests
         net.to(ScalarType.Float64);
         var a = net.forward(tensor(left));
         var b = net.forward(tensor(right));
-        // PinnNetwork keeps its axis shift and scale as float32 values (then cast), so the period is 2 pi to about 1e-7 relative.
-        Assert.That((a - b).abs().max().item<double>(), Is.LessThan(2e-6));
+        // PinnNetwork keeps its axis shift and scale in float64, so in a float64 model the period is 2 pi to rounding.
+        Assert.That((a - b).abs().max().item<double>(), Is.LessThan(1e-12));
         Assert.That(a[.., 0].abs().max().item<double>(), Is.GreaterThan(1e-6), "the model is not trivially zero");
     }
 
