@@ -12,7 +12,7 @@ namespace PdeKit.Cli;
 /// </summary>
 internal sealed class RunWriter : IDisposable
 {
-    private HistoryCsvWriter? history;
+    private readonly Dictionary<string, HistoryCsvWriter> histories = new(StringComparer.Ordinal);
     private bool committed;
 
     internal RunWriter(string target)
@@ -33,16 +33,18 @@ internal sealed class RunWriter : IDisposable
 
     internal void WriteJson<T>(string file, T value) => File.WriteAllText(PathOf(file), JsonSerializer.Serialize(value, OptionsBinder.Json));
 
-    internal void Append(TrainingRecord r)
+    /// <summary>Appends a record to history.csv, or to <paramref name="file"/> (e.g. a curriculum stage's history).</summary>
+    internal void Append(TrainingRecord r, string file = "history.csv")
     {
-        if (history is null)
+        if (!histories.TryGetValue(file, out var history))
         {
             var columns = new List<string> { "step", "lbfgs", "time_s", "lr", "loss" };
             columns.AddRange(r.Terms.Keys.Select(k => "loss_" + k));
             columns.AddRange(r.Weights.Keys.Select(k => "weight_" + k));
             columns.AddRange(r.Unknowns.Keys.Select(k => "unknown_" + k));
             columns.Add("rel_l2");
-            history = new HistoryCsvWriter(PathOf("history.csv"), columns);
+            history = new HistoryCsvWriter(PathOf(file), columns);
+            histories[file] = history;
         }
         var row = new Dictionary<string, double>
         {
@@ -129,16 +131,21 @@ internal sealed class RunWriter : IDisposable
     /// <summary>Moves the staging folder into place.</summary>
     internal void Commit()
     {
-        history?.Dispose();
-        history = null;
+        DisposeHistories();
         if (Directory.Exists(Target)) Directory.Delete(Target, true);
         Directory.Move(Staging, Target);
         committed = true;
     }
 
+    private void DisposeHistories()
+    {
+        foreach (var h in histories.Values) h.Dispose();
+        histories.Clear();
+    }
+
     public void Dispose()
     {
-        history?.Dispose();
+        DisposeHistories();
         if (!committed && Directory.Exists(Staging)) Directory.Delete(Staging, true);
     }
 }

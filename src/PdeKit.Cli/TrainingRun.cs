@@ -57,7 +57,7 @@ internal static class TrainingRun
             Directory.CreateDirectory(writer.PathOf("checkpoints"));
             net.save(writer.PathOf(Path.Combine("checkpoints", $"step-{step}.pt")));
         }
-        using var warm = Curriculum(spec, entry, log);
+        using var warm = Curriculum(spec, entry, log, writer);
         if (progressBar)
         {
             AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn()).Start(ctx =>
@@ -123,23 +123,28 @@ internal static class TrainingRun
 
     /// <summary>
     /// Trains the earlier stages of the spec's curriculum (each warm-started from the previous) and returns the
-    /// last stage's network for the final run to start from; null without a curriculum. Their records go to
-    /// <paramref name="log"/> only (the run's history holds the final stage).
+    /// last stage's network for the final run to start from; null without a curriculum. Each stage's records go to
+    /// <paramref name="log"/> and to history-NAME-VALUE.csv in the run directory (history.csv holds the final stage).
     /// </summary>
-    private static PinnNetwork? Curriculum(RunSpec spec, CatalogEntry entry, Action<TrainingRecord>? log)
+    private static PinnNetwork? Curriculum(RunSpec spec, CatalogEntry entry, Action<TrainingRecord>? log, RunWriter writer)
     {
         if (spec.Curriculum is not { Values.Length: > 0 } c) return null;
         var name = c.Parameter;
         var (result, _) = ParameterCurriculum.Train(
             v => entry.Build(new Dictionary<string, double>(spec.ProblemParameters) { [name] = v }), c.Values, spec.Options,
-            onRecord: log is null ? null : (v, r) =>
+            onRecord: (v, r) =>
             {
+                writer.Append(r, StageHistory(name, v));
+                if (log is null) return;
                 if (r.Step == 1) Console.WriteLine($"curriculum stage {name} = {v.ToString(CultureInfo.InvariantCulture)}");
                 log(r);
             });
         if (log is not null) Console.WriteLine($"final stage {name} = {spec.ProblemParameters[name].ToString(CultureInfo.InvariantCulture)}");
         return result.Network;
     }
+
+    /// <summary>The history file of one curriculum stage, e.g. history-re-100.csv.</summary>
+    internal static string StageHistory(string parameter, double value) => $"history-{parameter}-{value.ToString("R", CultureInfo.InvariantCulture)}.csv";
 
     /// <summary>One progress line per logged record.</summary>
     internal static string Line(TrainingRecord r) =>

@@ -24,6 +24,13 @@ public class CliCurriculumTests
             var c = spec.RootElement.GetProperty("curriculum");
             Assert.That(c.GetProperty("parameter").GetString(), Is.EqualTo("re"));
             Assert.That(c.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()), Is.EqualTo(new[] { 20.0, 30.0 }));
+            // Each earlier stage keeps its own history beside the final stage's history.csv.
+            foreach (var stage in new[] { "history-re-20.csv", "history-re-30.csv", "history.csv" })
+            {
+                var lines = File.ReadAllLines(Path.Combine(dir, stage));
+                Assert.That(lines[0], Does.StartWith("step,lbfgs,time_s,lr,loss"), stage);
+                Assert.That(lines, Has.Length.GreaterThanOrEqualTo(2), stage);
+            }
         }
         finally
         {
