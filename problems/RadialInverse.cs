@@ -40,8 +40,7 @@ public sealed record RadialInverse : IProblem, IKnownUnknowns
         // Data: the FD well pressure for the true kappa, p_D0 = p_wD(kappa t_D0) / kappa, from just after t_min to t_max.
         sampleTimes = Enumerable.Range(0, samples).Select(i => TMin * Math.Pow(TMax / TMin, (i + 1.0) / samples)).ToArray();
         var clean = new RadialFdSolver().WellPressure(sampleTimes.Select(t => KappaTrue * t).ToArray());
-        var rng = new Random(seed);
-        this.samples = clean.Select(p => p / KappaTrue * (1 + noise * Normal(rng))).ToArray();
+        this.samples = RelativeNoise.Apply(clean.Select(p => p / KappaTrue), noise, seed);
         var evalT = Grids.Linspace(Math.Log(TMin), Math.Log(TMax), 60).Select(lt => KappaTrue * Math.Exp(lt)).ToArray();
         truth = new Lazy<RadialFdField>(() => new RadialFdSolver().Solve(evalT));
     }
@@ -118,6 +117,4 @@ public sealed record RadialInverse : IProblem, IKnownUnknowns
 
     /// <summary>60 x 60 grid uniform in ln r_D and ln t_D0 (the finite-difference solution is stored at these times).</summary>
     public IReadOnlyList<double[]> EvaluationAxes => [Grids.Linspace(0, Math.Log(RMax), 60), Grids.Linspace(Math.Log(TMin), Math.Log(TMax), 60)];
-
-    private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }

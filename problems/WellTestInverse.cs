@@ -103,8 +103,7 @@ public sealed record WellTestInverse : IProblem, IKnownUnknowns
         if (!(firstHour > 0) || !(lastHour > firstHour) || !double.IsFinite(lastHour)) throw new ArgumentException($"need 0 < firstHour < lastHour (got {firstHour}, {lastHour})");
         var hours = Enumerable.Range(0, count).Select(i => firstHour * Math.Pow(lastHour / firstHour, i / (count - 1.0))).ToArray();
         var clean = WellTestModel.PressureDrop(setup, truth, hours);
-        var rng = new Random(seed);
-        var noisy = clean.Select(d => d * (1 + noise * Normal(rng))).ToArray();
+        var noisy = RelativeNoise.Apply(clean, noise, seed);
         return new WellTestInverse(setup, hours, noisy, truth, referenceIsTruth: true, fitStorage, start);
     }
 
@@ -237,6 +236,4 @@ public sealed record WellTestInverse : IProblem, IKnownUnknowns
 
     /// <summary>The data points (x = 0, t = ln t_D0) of the observations.</summary>
     public double[][] DataPoints => sampleTimes.Select(t => new[] { 0.0, Math.Log(t) }).ToArray();
-
-    private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }

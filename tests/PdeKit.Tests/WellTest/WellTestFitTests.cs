@@ -52,8 +52,7 @@ public class WellTestFitTests
         // 50 samples with 1% multiplicative noise, from the finite-difference model itself.
         var truth = new WellTestModelParameters(Permeability: 8, Skin: 2, Storage: 0.005, OuterRadius: null);
         var t = LogTimes(50, 0.1, 300);
-        var rng = new Random(11);
-        var dp = WellTestModel.PressureDrop(Lee, truth, t).Select(d => d * (1 + 0.01 * Normal(rng))).ToArray();
+        var dp = RelativeNoise.Apply(WellTestModel.PressureDrop(Lee, truth, t), 0.01, 11);
         var fit = WellTestFit.Fit(Lee, t, dp.Select(d => Lee.InitialPressure - d).ToArray());
         TestContext.Out.WriteLine($"k = {fit.Parameters.Permeability} ± {fit.StandardErrors[0]}, S = {fit.Parameters.Skin} ± {fit.StandardErrors[1]}");
         Assert.That(Math.Abs(fit.Parameters.Permeability / 8 - 1), Is.LessThan(0.01));
@@ -88,8 +87,6 @@ public class WellTestFitTests
         Assert.That(fit.RmsPsi, Is.LessThan(10), "a few psi misfit on a 900 psi drawdown");
         Assert.That(fit.Parameters.Permeability / kSemilog, Is.EqualTo(1).Within(0.1));
     }
-
-    private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }
 
 public class WellTestCsvTests

@@ -65,7 +65,7 @@ public class WellTestInverseTests
     {
         // Noise-free samples after wellbore storage has died out (10 to 100 h): radial flow with skin. The start
         // (k = 12 md, S = 0) is far from the truth (7 md, 5). A short training (3x16, 200 Adam + 150 L-BFGS) does not
-        // converge (measured: k 5.0 md, S 1.5, rms 7 psi), but it must move k most of the way and fit the data to about 1%;
+        // converge (measured: k 5.0 md, S 1.5, rms 7.3 psi), but it must move k most of the way and fit the data to about 1%;
         // the accuracy is checked by the Heavy test below and measured in the README.
         var problem = WellTestInverse.Synthetic(Lee, Truth with { Storage = 0 }, count: 12, noise: 0, firstHour: 10, lastHour: 100, fitStorage: false,
             start: new WellTestModelParameters(12, 0, 0, null));
