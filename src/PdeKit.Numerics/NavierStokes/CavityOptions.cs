@@ -51,24 +51,34 @@ public sealed record CavityOptions(double Re, int N = 129, LidProfile Lid = LidP
             throw new ArgumentException($"Unknown lid profile {(int)Lid}; use Uniform or Smoothed.", nameof(Lid));
         }
 
-        if (!double.IsFinite(Tolerance) || Tolerance <= 0)
+        MarchSettings.Validate(Tolerance, MaxSteps, Wall, Cfl);
+    }
+}
+
+/// <summary>Checks of the pseudo-time march settings the cavity and the channel share.</summary>
+internal static class MarchSettings
+{
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
+    internal static void Validate(double tolerance, int maxSteps, WallVorticityFormula wall, double cfl)
+    {
+        if (!double.IsFinite(tolerance) || tolerance <= 0)
         {
-            throw new ArgumentException(FormattableString.Invariant($"Tolerance must be finite and positive, got {Tolerance}."), nameof(Tolerance));
+            throw new ArgumentException(FormattableString.Invariant($"Tolerance must be finite and positive, got {tolerance}."), nameof(CavityOptions.Tolerance));
         }
 
-        if (MaxSteps < 1)
+        if (maxSteps < 1)
         {
-            throw new ArgumentException($"MaxSteps must be at least 1, got {MaxSteps}.", nameof(MaxSteps));
+            throw new ArgumentException($"MaxSteps must be at least 1, got {maxSteps}.", nameof(CavityOptions.MaxSteps));
         }
 
-        if (!Enum.IsDefined(Wall))
+        if (!Enum.IsDefined(wall))
         {
-            throw new ArgumentException($"Unknown wall vorticity formula {(int)Wall}; use Thom or Jensen.", nameof(Wall));
+            throw new ArgumentException($"Unknown wall vorticity formula {(int)wall}; use Thom or Jensen.", nameof(CavityOptions.Wall));
         }
 
-        if (!double.IsFinite(Cfl) || Cfl <= 0)
+        if (!double.IsFinite(cfl) || cfl <= 0)
         {
-            throw new ArgumentException(FormattableString.Invariant($"Cfl must be finite and positive, got {Cfl}."), nameof(Cfl));
+            throw new ArgumentException(FormattableString.Invariant($"Cfl must be finite and positive, got {cfl}."), nameof(CavityOptions.Cfl));
         }
     }
 }

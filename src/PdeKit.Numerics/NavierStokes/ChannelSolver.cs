@@ -35,25 +35,7 @@ public sealed record ChannelOptions(double Re, int Length = 2, int Ny = 17, doub
             throw new ArgumentException($"Ny must be 2^k + 1 from 9 to 1025, got {Ny}.", nameof(Ny));
         }
 
-        if (!double.IsFinite(Tolerance) || Tolerance <= 0)
-        {
-            throw new ArgumentException(FormattableString.Invariant($"Tolerance must be finite and positive, got {Tolerance}."), nameof(Tolerance));
-        }
-
-        if (MaxSteps < 1)
-        {
-            throw new ArgumentException($"MaxSteps must be at least 1, got {MaxSteps}.", nameof(MaxSteps));
-        }
-
-        if (!Enum.IsDefined(Wall))
-        {
-            throw new ArgumentException($"Unknown wall vorticity formula {(int)Wall}; use Thom or Jensen.", nameof(Wall));
-        }
-
-        if (!double.IsFinite(Cfl) || Cfl <= 0)
-        {
-            throw new ArgumentException(FormattableString.Invariant($"Cfl must be finite and positive, got {Cfl}."), nameof(Cfl));
-        }
+        MarchSettings.Validate(Tolerance, MaxSteps, Wall, Cfl);
     }
 }
 
