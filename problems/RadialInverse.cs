@@ -83,23 +83,32 @@ public sealed record RadialInverse : IProblem, IKnownUnknowns
         [new Observation("data", sampleTimes.Select(t => new[] { 0.0, Math.Log(t) }).ToArray(), samples)];
 
     /// <summary>Line-source state at t_min and at r_max for the current kappa, plus a network term that vanishes there.</summary>
-    public Tensor Ansatz(Coords c, Tensor net)
+    public Tensor Ansatz(Coords c, Tensor net) => LineSourceAnsatz(c, net, Domain, TMin, RMax);
+
+    /// <summary>(dp/dt - kappa (t_D0 / r_D^2) d2p/dx2) / (1 + kappa t_D0 / r_D^2), with x = ln r_D, t = ln t_D0.</summary>
+    public Tensor Residual(Coords c, Solution s) => ScaledResidual(c, s, P);
+
+    /// <summary>
+    /// The line source p_D0 = E1(r_D^2 / (4 kappa t_D0)) / (2 kappa) at t_min and at r_max, joined by a network term that
+    /// vanishes on both, on the axes x = ln r_D, t = ln t_D0 of <paramref name="domain"/> (kappa: the unknown "kappa").
+    /// </summary>
+    internal static Tensor LineSourceAnsatz(Coords c, Tensor net, Domain domain, double tMin, double rMax)
     {
         var kappa = c.Unknown("kappa");
         var r2 = (2 * c.X).exp();
-        var a = TorchSpecial.E1(r2 / (4 * kappa * TMin)) / (2 * kappa);
-        var b = TorchSpecial.E1(RMax * RMax / (4 * kappa * c.T.exp())) / (2 * kappa);
-        var aMax = TorchSpecial.E1(RMax * RMax / (4 * kappa * TMin)) / (2 * kappa);
-        var st = (c.T - Domain.Axes[1].Min) / Domain.Axes[1].Length;
-        var sr = (Domain.Axes[0].Max - c.X) / Domain.Axes[0].Length;
+        var a = TorchSpecial.E1(r2 / (4 * kappa * tMin)) / (2 * kappa);
+        var b = TorchSpecial.E1(rMax * rMax / (4 * kappa * c.T.exp())) / (2 * kappa);
+        var aMax = TorchSpecial.E1(rMax * rMax / (4 * kappa * tMin)) / (2 * kappa);
+        var st = (c.T - domain.Axes[1].Min) / domain.Axes[1].Length;
+        var sr = (domain.Axes[0].Max - c.X) / domain.Axes[0].Length;
         return a + b - aMax + st * sr * net;
     }
 
-    /// <summary>(dp/dt - kappa (t_D0 / r_D^2) d2p/dx2) / (1 + kappa t_D0 / r_D^2), with x = ln r_D, t = ln t_D0.</summary>
-    public Tensor Residual(Coords c, Solution s)
+    /// <summary>The radial equation dp/dt_D0 = kappa (1/r_D) d/dr_D (r_D dp/dr_D) in x = ln r_D, t = ln t_D0, divided by 1 + kappa t_D0 / r_D^2.</summary>
+    internal static Tensor ScaledResidual(Coords c, Solution s, Field p)
     {
         var ratio = c.Unknown("kappa") * (c.T - 2 * c.X).exp();
-        return (s.Dt(P) - ratio * s.Dxx(P)) / (1 + ratio);
+        return (s.Dt(p) - ratio * s.Dxx(p)) / (1 + ratio);
     }
 
     /// <summary>Constant rate at the well: -dp/dx = 1 / kappa at x = 0.</summary>

@@ -170,22 +170,14 @@ public sealed record WellTestInverse : IProblem, IKnownUnknowns
     /// <summary>With storage: st * sr * net (undisturbed at t_start, zero far away). Without: the line source at t_start and r_max for the current kappa plus st * sr * net.</summary>
     public Tensor Ansatz(Coords c, Tensor net)
     {
+        if (!FitStorage) return RadialInverse.LineSourceAnsatz(c, net, Domain, TStart, RMax);
         var st = (c.T - Domain.Axes[1].Min) / Domain.Axes[1].Length;
         var sr = (Domain.Axes[0].Max - c.X) / Domain.Axes[0].Length;
-        if (FitStorage) return st * sr * net;
-        var kappa = c.Unknown("kappa");
-        var a = TorchSpecial.E1((2 * c.X).exp() / (4 * kappa * TStart)) / (2 * kappa);
-        var b = TorchSpecial.E1(RMax * RMax / (4 * kappa * c.T.exp())) / (2 * kappa);
-        var aMax = TorchSpecial.E1(RMax * RMax / (4 * kappa * TStart)) / (2 * kappa);
-        return a + b - aMax + st * sr * net;
+        return st * sr * net;
     }
 
     /// <summary>(dp/dt - kappa (t_D0 / r_D^2) d2p/dx2) / (1 + kappa t_D0 / r_D^2), with x = ln r_D, t = ln t_D0.</summary>
-    public Tensor Residual(Coords c, Solution s)
-    {
-        var ratio = c.Unknown("kappa") * (c.T - 2 * c.X).exp();
-        return (s.Dt(P) - ratio * s.Dxx(P)) / (1 + ratio);
-    }
+    public Tensor Residual(Coords c, Solution s) => RadialInverse.ScaledResidual(c, s, P);
 
     /// <summary>The well: q_sf + C_D dp_w/dt_D0 = 1 with q_sf = -kappa dp/dx (C_D = 0 without storage).</summary>
     public IReadOnlyList<Constraint> Constraints =>
