@@ -42,7 +42,7 @@ internal static class WellTestPinnFit
             using var network = result.Network;
             var parameters = problem.ToParameters(network.UnknownValues());
             var drop = WellDrop(problem, network, problem.DataPoints);
-            double rms = Math.Sqrt(drop.Zip(problem.PressureDrop, (m, d) => (m - d) * (m - d)).Average());
+            double rms = RmsPsi(drop, problem);
             double err = evaluator.Evaluate(network).Errors[0].RelativeL2;
             var run = new WellTestPinnRun(seed, parameters, rms, err, drop, result.WallSeconds);
             runs.Add(run);
@@ -63,6 +63,10 @@ internal static class WellTestPinnFit
         var pw = WellTestInverse.WellPressure(c, s).detach().cpu().to(ScalarType.Float64).data<double>().ToArray();
         return pw.Select(problem.ToPsi).ToArray();
     }
+
+    /// <summary>Root-mean-square misfit (psi) of model drops at the data times to the problem's measured drops.</summary>
+    internal static double RmsPsi(double[] modelDrop, WellTestInverse problem) =>
+        Math.Sqrt(modelDrop.Zip(problem.PressureDrop, (m, d) => (m - d) * (m - d)).Average());
 
     private static WellTestModelParameters Aggregate(IReadOnlyList<WellTestPinnRun> runs, Func<IEnumerable<double>, double> f) =>
         new(f(runs.Select(r => r.Parameters.Permeability)), f(runs.Select(r => r.Parameters.Skin)), f(runs.Select(r => r.Parameters.Storage)), null);

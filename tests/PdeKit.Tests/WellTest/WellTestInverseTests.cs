@@ -103,8 +103,7 @@ public class WellTestInverseTests
         var result = new Trainer(problem, options).Train();
         using var network = result.Network;
         var fitted = problem.ToParameters(network.UnknownValues());
-        var drop = Cli.WellTestPinnFit.WellDrop(problem, network, problem.DataPoints);
-        double rms = Math.Sqrt(drop.Zip(problem.PressureDrop, (m, d) => (m - d) * (m - d)).Average());
+        double rms = Cli.WellTestPinnFit.RmsPsi(Cli.WellTestPinnFit.WellDrop(problem, network, problem.DataPoints), problem);
         TestContext.Out.WriteLine($"k0 {problem.K0:F4}, start S {problem.Guess.Skin:F3}; PINN k {fitted.Permeability:F4} md, S {fitted.Skin:F3}, rms {rms:F2} psi of drops up to {problem.PressureDrop.Max():F0} psi");
         return (fitted.Permeability, fitted.Skin, rms);
     }
