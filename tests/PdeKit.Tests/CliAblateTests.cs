@@ -132,6 +132,12 @@ public class CliAblateTests
             Assert.That(err, Does.Contain("--method must be lm or pinn"));
             (bad, _, err) = CliProcess.Run(NoEnv, [.. common, "--from", "500", "--out", dir + "-bad"]);
             Assert.That(err, Does.Contain("keep 0 of 37 samples"));
+            (bad, _, err) = CliProcess.Run(NoEnv, [.. common, "--method", "pinn", "--no-storage", "--start", "12", "--out", dir + "-bad"]);
+            Assert.That(err, Does.Contain("--start 12: expected k,S (no storage), got 1 values"));
+            (bad, _, err) = CliProcess.Run(NoEnv, [.. common, "--method", "pinn", "--start", "12,abc,0.01", "--out", dir + "-bad"]);
+            Assert.That(err, Does.Contain("'abc' is not a finite number"));
+            (bad, _, err) = CliProcess.Run(NoEnv, [.. common, "--method", "pinn", "--no-storage", "--start", "-3,1", "--out", dir + "-bad"]);
+            Assert.That(err, Does.Contain("k must be positive"));
             Assert.That(Directory.Exists(dir + "-bad"), Is.False, "nothing half-written");
         }
         finally

@@ -57,6 +57,8 @@ public class WellTestInverseTests
         Assert.That(() => new WellTestInverse(Lee, t, dp, Truth with { OuterRadius = 1500 }), Throws.ArgumentException.With.Message.Contains("infinite-acting"));
         Assert.That(() => new WellTestInverse(Lee with { Porosity = double.NaN }, t, dp, Truth), Throws.InstanceOf<ArgumentException>());
         Assert.That(() => WellTestInverse.Synthetic(Lee, Truth, count: 2), Throws.ArgumentException.With.Message.Contains("count"));
+        Assert.That(() => new WellTestInverse(Lee, t, dp, Truth, start: new WellTestModelParameters(double.NaN, 0, 0, null)), Throws.ArgumentException.With.Message.Contains("start parameters are invalid"));
+        Assert.That(() => new WellTestInverse(Lee, t, dp, Truth, start: new WellTestModelParameters(7, 0, -1, null)), Throws.ArgumentException.With.Message.Contains("start parameters are invalid"));
         Assert.That(() => WellTestInverse.Synthetic(Lee, Truth, noise: -0.1), Throws.ArgumentException.With.Message.Contains("noise"));
     }
 
