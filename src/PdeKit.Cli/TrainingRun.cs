@@ -86,7 +86,7 @@ internal static class TrainingRun
             reference = problem.Reference.Name,
             fieldReference = eval.HasFieldReference,
             errors = eval.Errors,
-            errorsNote = eval.HasFieldReference ? null : $"relative L2 not evaluated: {problem.Reference.Name}",
+            errorsNote = problem.Reference is NoFieldReference none ? $"relative L2 not evaluated: no field reference ({none.Reason})" : null,
             quantities = eval.Quantities.Select(q => new { name = q.Name, value = q.Value, published = q.Published, relativeError = q.RelativeError, source = q.Source }).ToArray(),
             wallSeconds = result.WallSeconds,
             adamSteps = result.AdamSteps,

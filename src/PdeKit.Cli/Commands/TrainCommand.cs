@@ -100,7 +100,8 @@ internal static class TrainCommand
             foreach (var e in run.Evaluation.Errors) Console.WriteLine($"{e.Field}: relative L2 {e.RelativeL2:E3}, max abs {e.MaxAbs:E3} vs {run.Reference}");
             if (!run.Evaluation.HasFieldReference) Console.WriteLine($"no field reference ({run.Reference}): relative L2 not evaluated");
             foreach (var q in run.Evaluation.Quantities)
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{q.Name} = {q.Value:G6} (published {q.Published:G6}, relative error {q.RelativeError:E2}; {q.Source})"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{q.Name} = {q.Value:G6} (published {q.Published:G6}, relative error {q.RelativeError:E2})"));
+            foreach (var source in run.Evaluation.Quantities.Select(q => q.Source).Distinct()) Console.WriteLine($"published values: {source}");
             foreach (var (k, v) in run.Unknowns) Console.WriteLine($"unknown {k} = {v:G6}");
             Console.WriteLine($"{run.WallSeconds:F1} s on {run.DeviceName}, {run.AdamStepsPerSecond:F1} Adam steps/s; run directory {run.Directory} ({run.Plots.Count} plots)");
         }
