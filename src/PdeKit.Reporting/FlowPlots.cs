@@ -42,6 +42,9 @@ public static class FlowPlots
             for (int i = 0; i < nx; i++) speed[j, i] = Math.Sqrt(u.Values[j, i] * u.Values[j, i] + v.Values[j, i] * v.Values[j, i]);
 
         var written = new List<string>();
+        // Wide domains (a channel) get a wider image, up to three plot heights; the plot area keeps about the domain's aspect.
+        double aspect = (x[^1] - x[0]) / (y[^1] - y[0]);
+        int? width = aspect > 1.2 ? (int)Math.Min(3 * PlotKit.Height, PlotKit.Height * 0.8 * aspect + 200) : null;
         double[,]? psi = null;
         double[]? levels = null;
         if (nx >= 2 && ny >= 2)
@@ -54,7 +57,7 @@ public static class FlowPlots
             }
 
             var path = Path.Combine(dir, "speed.png");
-            Plots.FlowMap(path, x, y, speed, "|u| and streamlines (prediction)", "|u|", psi, levels);
+            Plots.FlowMap(path, x, y, speed, "|u| and streamlines (prediction)", "|u|", psi, levels, width: width);
             written.Add(path);
             var sorted = p.Values.Cast<double>().Where(double.IsFinite).Order().ToArray();
             (double, double)? range = null;
@@ -65,7 +68,7 @@ public static class FlowPlots
             }
 
             path = Path.Combine(dir, "pressure.png");
-            Plots.FlowMap(path, x, y, p.Values, "pressure and streamlines (prediction; 2-98 % range)", "p", psi, levels, range);
+            Plots.FlowMap(path, x, y, p.Values, "pressure and streamlines (prediction; 2-98 % range)", "p", psi, levels, range, width);
             written.Add(path);
         }
 
