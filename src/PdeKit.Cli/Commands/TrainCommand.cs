@@ -98,7 +98,7 @@ internal static class TrainCommand
         else
         {
             foreach (var e in run.Evaluation.Errors) Console.WriteLine($"{e.Field}: relative L2 {e.RelativeL2:E3}, max abs {e.MaxAbs:E3} vs {run.Reference}");
-            if (!run.Evaluation.HasFieldReference) Console.WriteLine($"no field reference ({run.Reference}): relative L2 not evaluated");
+            if (!run.Evaluation.HasFieldReference) Console.WriteLine($"relative L2 not evaluated: the field reference is {run.Reference}");
             foreach (var q in run.Evaluation.Quantities)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{q.Name} = {q.Value:G6} (published {q.Published:G6}, relative error {q.RelativeError:E2})"));
             foreach (var source in run.Evaluation.Quantities.Select(q => q.Source).Distinct()) Console.WriteLine($"published values: {source}");
