@@ -17,7 +17,7 @@ public sealed record QuantityValue(string Name, double Value, double Published, 
 /// <summary>Computes the benchmark quantities of a problem that has them (<see cref="IBenchmarkQuantities"/>).</summary>
 public static class BenchmarkQuantityEvaluation
 {
-    /// <summary>The quantities of <paramref name="problem"/> from <paramref name="network"/>; empty when the problem has none.</summary>
+    /// <summary>The quantities of <paramref name="problem"/> from <paramref name="network"/> (with gradients enabled, also inside no_grad); empty when the problem has none.</summary>
     /// <exception cref="InvalidOperationException">The problem returned a different number of values than it declares, or a name is unusable.</exception>
     public static IReadOnlyList<QuantityValue> Compute(IProblem problem, PinnNetwork network)
     {
@@ -26,6 +26,8 @@ public static class BenchmarkQuantityEvaluation
         if (problem is not IBenchmarkQuantities q) return [];
         var declared = Declared(problem);
         var p = network.parameters().First();
+        // Quantities such as surface forces differentiate the flow, so gradients are on even inside a caller's no_grad.
+        using var grad = TorchSharp.torch.enable_grad();
         var values = q.ComputeQuantities(network.forward, p.dtype, p.device);
         if (values.Count != declared.Count)
             throw new InvalidOperationException($"{problem.Name}: ComputeQuantities returned {values.Count} values for {declared.Count} declared quantities ({string.Join(", ", declared.Select(d => d.Name))})");

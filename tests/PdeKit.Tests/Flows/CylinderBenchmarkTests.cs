@@ -94,6 +94,8 @@ public class CylinderBenchmarkTests
         Assert.That(eval.Quantities[2].Value, Is.EqualTo(direct.PressureDifference).Within(1e-12));
         Assert.That(eval.Quantities[0].RelativeError, Is.EqualTo(Math.Abs(direct.DragCoefficient - 5.5795) / 5.5795).Within(1e-12));
         Assert.That(evaluator.Evaluate(network, quantities: false).Quantities, Is.Empty);
+        using (no_grad())
+            Assert.That(evaluator.Evaluate(network).Quantities[0].Value, Is.EqualTo(direct.DragCoefficient).Within(1e-12), "the stress integral needs gradients even inside no_grad");
     }
 
     [Test]
