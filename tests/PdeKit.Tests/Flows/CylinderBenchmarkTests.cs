@@ -148,6 +148,10 @@ public class CylinderBenchmarkTests
             Assert.That(File.ReadAllText(Path.Combine(dir, "fields.vtu")), Does.Contain("Name=\"p\"").And.Not.Contain("p_error"));
             Assert.That(RunPlots.DrawAll(dir).Select(Path.GetFileName), Does.Contain("quantity_dp.png").And.Not.Contain("field_u_reference.png"), "pdekit plot redraws it");
 
+            // pdekit compare shows the quantities.
+            var compared = RunComparison.Load(dir, dir).Values.Select(v => v.Quantity).ToArray();
+            Assert.That(compared, Does.Contain("quantity cD").And.Contain("quantity dp relative error").And.None.StartsWith("rel L2"));
+
             // pdekit validate reloads the same run and reports the quantities against the published values.
             var line = new SuiteCase("test.csv", 2, "cyl", entry.Name, CaseKind.Pinn, null, "quick",
                 [new("model.width", "8"), new("model.depth", "2"), new("points", "64"), new("steps", "6"), new("lbfgs", "2"), new("logEvery", "3"), new("evalEvery", "3")],
