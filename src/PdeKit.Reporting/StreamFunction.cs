@@ -8,10 +8,11 @@ public static class StreamFunction
 {
     /// <summary>
     /// Integrates psi_y = u and psi_x = -v along grid edges with the trapezoidal rule, from psi = 0 at the first finite
-    /// node (bottom row first, left to right). Each node takes its value from the node below it when that one is known,
-    /// else from its left, upper or right neighbour, so paths go around masked holes (a cylinder in a channel). For a
-    /// divergence-free field the result is path-independent up to the quadrature error (exact for velocities linear
-    /// in x and y). Nodes with NaN velocity, and finite nodes not connected to the first one, are NaN.
+    /// node of the bottom row: along the bottom row and up each column until a masked node, then along the top row and
+    /// down each column to its masked part (so the nodes above a hole, e.g. a cylinder in a channel, are reached from
+    /// the top wall), then any node left from a known neighbour. For a divergence-free field the result is
+    /// path-independent up to the quadrature error (exact for velocities linear in x and y). Nodes with NaN velocity,
+    /// and finite nodes not connected to the first one, are NaN.
     /// </summary>
     /// <param name="x">Node abscissae, strictly increasing, at least 2.</param>
     /// <param name="y">Node ordinates, strictly increasing, at least 2.</param>
@@ -38,7 +39,36 @@ public static class StreamFunction
         var psi = new double[ny, nx];
         var known = new bool[ny, nx];
         bool Finite(int j, int i) => double.IsFinite(u[j, i]) && double.IsFinite(v[j, i]);
+        double FromBelow(int j, int i) => psi[j - 1, i] + 0.5 * (u[j - 1, i] + u[j, i]) * (y[j] - y[j - 1]);
+        double FromAbove(int j, int i) => psi[j + 1, i] - 0.5 * (u[j + 1, i] + u[j, i]) * (y[j + 1] - y[j]);
+        double FromLeft(int j, int i) => psi[j, i - 1] - 0.5 * (v[j, i - 1] + v[j, i]) * (x[i] - x[i - 1]);
+        double FromRight(int j, int i) => psi[j, i + 1] + 0.5 * (v[j, i + 1] + v[j, i]) * (x[i + 1] - x[i]);
+        void Set(int j, int i, double value)
+        {
+            psi[j, i] = value;
+            known[j, i] = true;
+        }
+
+        // 1. Along the bottom row and up each column until its first masked node.
         bool started = false;
+        for (int i = 0; i < nx; i++)
+            for (int j = 0; j < ny && Finite(j, i); j++)
+            {
+                if (j > 0 && known[j - 1, i]) Set(j, i, FromBelow(j, i));
+                else if (j == 0 && i > 0 && known[0, i - 1]) Set(j, i, FromLeft(j, i));
+                else if (!started) Set(j, i, 0);
+                else break;
+                started = true;
+            }
+
+        // 2. Along the top row, then down each column to its masked part: nodes above a hole are reached from the top wall,
+        //    not by long paths through the interior (whose error a slightly divergent velocity would accumulate).
+        for (int i = 1; i < nx; i++)
+            if (!known[ny - 1, i] && Finite(ny - 1, i) && known[ny - 1, i - 1]) Set(ny - 1, i, FromLeft(ny - 1, i));
+        for (int i = 0; i < nx; i++)
+            for (int j = ny - 2; j >= 0 && Finite(j, i) && known[j + 1, i] && !known[j, i]; j--) Set(j, i, FromAbove(j, i));
+
+        // 3. Whatever is left (other masks): from any known neighbour, below, left, above, right in that order.
         bool changed = true;
         while (changed)
         {
@@ -48,15 +78,12 @@ public static class StreamFunction
                 for (int j = 0; j < ny; j++)
                 {
                     if (known[j, i] || !Finite(j, i)) continue;
-                    double? value = null;
-                    if (j > 0 && known[j - 1, i]) value = psi[j - 1, i] + 0.5 * (u[j - 1, i] + u[j, i]) * (y[j] - y[j - 1]);
-                    else if (i > 0 && known[j, i - 1]) value = psi[j, i - 1] - 0.5 * (v[j, i - 1] + v[j, i]) * (x[i] - x[i - 1]);
-                    else if (j < ny - 1 && known[j + 1, i]) value = psi[j + 1, i] - 0.5 * (u[j + 1, i] + u[j, i]) * (y[j + 1] - y[j]);
-                    else if (i < nx - 1 && known[j, i + 1]) value = psi[j, i + 1] + 0.5 * (v[j, i + 1] + v[j, i]) * (x[i + 1] - x[i]);
-                    else if (!started) value = 0;
-                    if (value is not { } p) continue;
-                    psi[j, i] = p;
-                    known[j, i] = true;
+                    if (j > 0 && known[j - 1, i]) Set(j, i, FromBelow(j, i));
+                    else if (i > 0 && known[j, i - 1]) Set(j, i, FromLeft(j, i));
+                    else if (j < ny - 1 && known[j + 1, i]) Set(j, i, FromAbove(j, i));
+                    else if (i < nx - 1 && known[j, i + 1]) Set(j, i, FromRight(j, i));
+                    else if (!started) Set(j, i, 0);
+                    else continue;
                     started = true;
                     changed = true;
                 }
