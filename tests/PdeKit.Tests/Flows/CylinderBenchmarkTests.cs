@@ -170,6 +170,17 @@ public class CylinderBenchmarkTests
         }
     }
 
+    [TestCase("train|cylinder-2d1|--set|problem.nu=-0.001", "nu must be a positive number")]
+    [TestCase("train|cylinder-2d1|--set|problem.uMax=NaN", "not a finite number")]
+    [TestCase("train|cylinder-2d1|--set|problem.re=20", "has no parameter 're'")]
+    [TestCase("ablate|cylinder-2d1|--vary|points=64,128", "has no field reference")]
+    public void BadCommandLinesGiveOneClearLine(string args, string expected)
+    {
+        var (code, _, stderr) = PdeKit.Tests.Runtime.CliProcess.Run(new Dictionary<string, string>(), args.Split('|'));
+        Assert.That(code, Is.EqualTo(2), stderr);
+        Assert.That(stderr, Does.Contain(expected).And.Not.Contain("   at "));
+    }
+
     [Test]
     public void SuiteLinesSelectQuantitiesAndRefuseFieldErrors()
     {
