@@ -58,7 +58,8 @@ public static class NavierStokesPresets
     /// <summary>
     /// The cylinder on a GPU: 6x64 tanh, 16384 points, 20k Adam + 10k L-BFGS in float64, quantities logged every 2000
     /// steps. Meant for issue 7's target (c_D and delta-p within 1% of 5.5795 and 0.11752, the full suite's lines);
-    /// not yet run on a GPU.
+    /// not yet run on a GPU. On the CPU, Adam at learning rates 2e-3 and 1e-2 sat for hundreds of steps at the velocity
+    /// lift's own mean-square divergence (0.22) before L-BFGS moved the flow: watch the continuity term in history.csv.
     /// </summary>
     public static TrainingOptions CylinderDefault { get; } = Default with { Model = new ModelOptions(Width: 64, Depth: 6), Points = 16384 };
 
