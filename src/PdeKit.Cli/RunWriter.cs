@@ -61,17 +61,19 @@ internal sealed class RunWriter : IDisposable
         history.Append(row);
     }
 
-    /// <summary>prediction.csv and reference.csv on the 2D evaluation grid ((x, t) or (x, y); for (x, y, t) problems the last time), and fields.vtu for spatial fields.</summary>
+    /// <summary>prediction.csv and reference.csv on the 2D evaluation grid ((x, t) or (x, y); for (x, y, t) problems the last time, for (x, y, z) problems the mid-plane z slice), and fields.vtu for spatial fields.</summary>
     internal void WriteFields(IProblem problem, Evaluation.Evaluation eval)
     {
         var names = problem.Domain.Axes.Select(a => a.Name).ToArray();
         var axes = eval.Axes;
         double[,] predictedValues = eval.Predicted, referenceValues = eval.Reference;
         var inside = eval.Inside;
-        if (axes.Count == 3 && problem.Domain.Axes[2].IsTime)
+        if (axes.Count == 3 && (problem.Domain.Axes[2].IsTime || names[2] == "z"))
         {
-            // (x, y, t) problems: the fields at the last evaluation time, as an (x, y) field.
-            int n2 = axes[0].Length * axes[1].Length, offset = n2 * (axes[2].Length - 1), m = eval.Predicted.GetLength(1);
+            // (x, y, t) problems: the fields at the last evaluation time; (x, y, z) problems: the grid plane nearest
+            // the middle of z (a masked mid-plane slice); either as an (x, y) field.
+            int slice = problem.Domain.Axes[2].IsTime ? axes[2].Length - 1 : MiddleIndex(axes[2]);
+            int n2 = axes[0].Length * axes[1].Length, offset = n2 * slice, m = eval.Predicted.GetLength(1);
             predictedValues = new double[n2, m];
             referenceValues = new double[n2, m];
             for (int i = 0; i < n2; i++)
@@ -111,6 +113,16 @@ internal sealed class RunWriter : IDisposable
             vtk.Add(VtkField.FromGrid(predicted[k].Name + "_error", error));
         }
         Vtk.WriteGrid(PathOf("fields.vtu"), axes[0], axes[1], vtk, mask);
+    }
+
+    /// <summary>Index of the grid value nearest the middle of the axis' range.</summary>
+    internal static int MiddleIndex(double[] axis)
+    {
+        double middle = (axis[0] + axis[^1]) / 2;
+        int best = 0;
+        for (int i = 1; i < axis.Length; i++)
+            if (Math.Abs(axis[i] - middle) < Math.Abs(axis[best] - middle)) best = i;
+        return best;
     }
 
     internal static List<GridField> Fields(IProblem problem, IReadOnlyList<double[]> axes, double[,] values, IReadOnlyList<string>? axisNames = null)

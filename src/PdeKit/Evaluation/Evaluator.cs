@@ -47,7 +47,7 @@ public sealed class Evaluator
         if (axes.Count != problem.Domain.Dimension)
             throw new ArgumentException($"{problem.Name}: {axes.Count} evaluation axes for a {problem.Domain.Dimension}-dimensional domain");
         points = GridPoints(axes);
-        if (problem.Domain.Region is null)
+        if (!problem.Domain.HasRegion)
         {
             active = Enumerable.Range(0, points.Length).ToArray();
             reference = problem.Reference.Evaluate(points);
@@ -56,7 +56,7 @@ public sealed class Evaluator
         {
             inside = points.Select(problem.Domain.Contains).ToArray();
             active = Enumerable.Range(0, points.Length).Where(i => inside[i]).ToArray();
-            if (active.Length == 0) throw new ArgumentException($"{problem.Name}: none of the {points.Length} evaluation points lies inside the region {problem.Domain.Region}");
+            if (active.Length == 0) throw new ArgumentException($"{problem.Name}: none of the {points.Length} evaluation points lies inside the region {(object?)problem.Domain.Solid ?? problem.Domain.Region}");
             reference = Scatter(problem.Reference.Evaluate(active.Select(i => points[i]).ToArray()), active, points.Length, problem.Name);
         }
         if (reference.GetLength(0) != points.Length || reference.GetLength(1) != problem.Outputs.Count)
