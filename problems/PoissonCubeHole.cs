@@ -8,39 +8,46 @@ namespace PdeKit.Problems;
 /// <summary>
 /// -Laplace(u) = f in the unit cube with a spherical hole (centre (1/2, 1/2, 1/2), radius <see cref="HoleRadius"/>),
 /// manufactured solution u = sin(pi x) sin(pi y) sin(pi z) + (x + 2 y + 3 z) / 6, so f = 3 pi^2 sin(pi x) sin(pi y) sin(pi z).
-/// Dirichlet data on the whole boundary, held exactly by the ansatz u = g + phi N (<see cref="DistanceFunction3D"/>
-/// of the six faces and the sphere). The lift g is built from the boundary data only (a test checks that it differs
-/// from the solution inside): the transfinite blend (Sukumar and Srivastava 2022, sec. 4) of the cube faces' data,
-/// the linear function (x + 2 y + 3 z) / 6 that it is there, and the hole's data carried inward and outward along
-/// rays from the centre, u*(c + R (x - c) / |x - c|).
+/// Dirichlet data on the whole boundary, held exactly by the ansatz u = g + phi N. phi is, by default
+/// (<see cref="CubeHoleAdf.Region"/>), the region's normalised distance function (<see cref="DistanceFunction3D"/>
+/// of the six faces and the sphere, R-equivalence m = 1); <see cref="CubeHoleAdf.SmoothBox"/> joins the smooth, not
+/// normalised, 16 x (1 - x) y (1 - y) z (1 - z) with the sphere's distance instead, whose Laplacian stays bounded at
+/// the cube's edges. The lift g is built from the boundary data only (a test checks that it differs from the solution
+/// inside): g = L + (h - L) w, with L = (x + 2 y + 3 z) / 6 the faces' data (the linear function it is there), h the
+/// hole's data carried along rays from the centre, u*(c + R (x - c) / |x - c|), and w = s^3, s = max(0, (1/2 - rho) / (1/2 - R)),
+/// rho = |x - c|: one on the sphere, zero from rho = 1/2 on (so on every face), twice continuously differentiable.
+/// (The transfinite blend of the two parts' data with their distance functions, tried first, has a Laplacian about
+/// four times larger, RMS 48 against 12, and trained more slowly.)
 /// </summary>
 public sealed record PoissonCubeHole : IProblem
 {
     /// <summary>The solution field.</summary>
     public static readonly Field U = Field.Scalar("u");
 
-    private readonly DistanceFunction3D phi;
-    private readonly TransfiniteInterpolation lift;
+    private readonly DistanceFunction3D phi, holePhi;
 
     /// <summary>Creates the problem with a hole of radius <paramref name="holeRadius"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The radius is not a number in (0, 0.5) (the hole must lie inside the cube).</exception>
-    public PoissonCubeHole(double holeRadius = 0.25)
+    /// <param name="holeRadius">Radius of the hole, in (0, 0.5).</param>
+    /// <param name="adf">Which distance function phi the ansatz uses.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The radius is not a number in (0, 0.5) (the hole must lie inside the cube), or an unknown adf.</exception>
+    public PoissonCubeHole(double holeRadius = 0.25, CubeHoleAdf adf = CubeHoleAdf.Region)
     {
         if (!(holeRadius > 0 && holeRadius < 0.5))
             throw new ArgumentOutOfRangeException(nameof(holeRadius), holeRadius, $"the hole radius must lie in (0, 0.5) so that the hole is inside the unit cube (got {holeRadius})");
+        if (!Enum.IsDefined(adf)) throw new ArgumentOutOfRangeException(nameof(adf), adf, "adf must be Region or SmoothBox");
         HoleRadius = holeRadius;
+        Adf = adf;
         Shape = new Box((0, 1), (0, 1), (0, 1), faces: "outer") - new Ball(0.5, 0.5, 0.5, holeRadius, "hole");
         Domain = Domain.FromRegion(Shape);
         phi = Shape.DistanceFunction();
-        lift = TransfiniteInterpolation.FromParts(Shape, new Dictionary<string, Func<Coords, Tensor>>
-        {
-            ["outer"] = c => (c.X + 2 * c.Y + 3 * c.Z) / 6,
-            ["hole"] = HoleData,
-        });
+        holePhi = Shape.DistanceFunction(1, "hole");
     }
 
     /// <summary>Radius of the hole.</summary>
     public double HoleRadius { get; }
+
+    /// <summary>Which distance function the ansatz uses.</summary>
+    public CubeHoleAdf Adf { get; }
 
     /// <summary>The unit cube (faces "outer") minus the ball (sphere "hole").</summary>
     public Region3D Shape { get; }
@@ -69,11 +76,27 @@ public sealed record PoissonCubeHole : IProblem
         return Exact(0.5 + scale * dx, 0.5 + scale * dy, 0.5 + scale * dz);
     }
 
-    /// <summary>The lift g (equal to the data on the boundary), [N, 1].</summary>
-    public Tensor Lift(Coords c) => lift.Evaluate(c);
+    /// <summary>The lift g = L + (h - L) w (equal to the data on the boundary), [N, 1].</summary>
+    public Tensor Lift(Coords c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var linear = (c.X + 2 * c.Y + 3 * c.Z) / 6;
+        var rho = ((c.X - 0.5).square() + (c.Y - 0.5).square() + (c.Z - 0.5).square()).sqrt();
+        var w = ((0.5 - rho) / (0.5 - HoleRadius)).clamp_min(0).pow(3);
+        return linear + (HoleData(c) - linear) * w;
+    }
+
+    /// <summary>The distance function phi of the ansatz, [N, 1].</summary>
+    public Tensor Phi(Coords c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (Adf == CubeHoleAdf.Region) return phi.Evaluate(c);
+        var box = 16 * c.X * (1 - c.X) * c.Y * (1 - c.Y) * c.Z * (1 - c.Z);
+        return DistanceFunctions.REquivalence(box, holePhi.Evaluate(c));
+    }
 
     /// <summary>u = g + phi N: the Dirichlet data hold exactly on the faces and the sphere.</summary>
-    public Tensor Ansatz(Coords c, Tensor net) => phi.Impose(c, net, lift.Evaluate(c));
+    public Tensor Ansatz(Coords c, Tensor net) => Lift(c) + Phi(c) * net;
 
     /// <summary>(-Laplace(u) - f) / pi^2.</summary>
     public Tensor Residual(Coords c, Solution s)
@@ -92,4 +115,14 @@ public sealed record PoissonCubeHole : IProblem
 
     /// <summary>41 x 41 x 41 uniform grid on the cube (points in the hole are masked); the mid-plane z = 1/2 is one of its planes.</summary>
     public IReadOnlyList<double[]> EvaluationAxes => [Grids.Linspace(0, 1, 41), Grids.Linspace(0, 1, 41), Grids.Linspace(0, 1, 41)];
+}
+
+/// <summary>The distance function of <see cref="PoissonCubeHole"/>'s ansatz.</summary>
+public enum CubeHoleAdf
+{
+    /// <summary>The region's normalised R-function distance function (six trimmed faces and the sphere).</summary>
+    Region,
+
+    /// <summary>16 x (1 - x) y (1 - y) z (1 - z) R-joined with the sphere's distance: smooth at the cube's edges, not normalised there.</summary>
+    SmoothBox,
 }

@@ -66,16 +66,15 @@ public class DistanceFunction3DTests
     [Test]
     public void PhiIsAboutTheDistanceNearTheBoundary()
     {
-        // One step of 1e-3 inward from a sampled point: phi is the distance to first order (error O(h^2)).
+        // One step of h = 1e-5 inward from a sampled point: phi is the distance to first order, phi = h (1 - O(h / d)) with
+        // d the distance to the other patches, so all but the points within about 20 h of an edge are within 5%.
         var region = CubeHole();
         var adf = region.DistanceFunction();
         var b = region.SampleBoundary(300, new Random(3));
-        double h = 1e-3;
+        double h = 1e-5;
         var phi = adf.Evaluate(b.X.Select((v, i) => v - h * b.Nx[i]).ToArray(), b.Y.Select((v, i) => v - h * b.Ny[i]).ToArray(), b.Z.Select((v, i) => v - h * b.Nz[i]).ToArray());
-        // R-equivalence with the other patches (at distances of order 0.25 to 1) takes O(h^2) off: within 5% of h.
         int near = phi.Count(p => Math.Abs(p / h - 1) < 0.05);
-        // Points within a few h of an edge of the cube see two faces; the rest see the distance.
-        Assert.That(near, Is.GreaterThan(0.95 * b.Count));
+        Assert.That(near, Is.GreaterThan(0.97 * b.Count));
         Assert.That(phi, Has.All.GreaterThan(0).And.All.LessThanOrEqualTo(h * (1 + 1e-9)));
     }
 
