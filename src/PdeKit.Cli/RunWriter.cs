@@ -66,6 +66,7 @@ internal sealed class RunWriter : IDisposable
     {
         var names = problem.Domain.Axes.Select(a => a.Name).ToArray();
         var axes = eval.Axes;
+        if (names.SequenceEqual(["x", "y", "z"])) WritePointCloud(problem, eval);
         double[,] predictedValues = eval.Predicted, referenceValues = eval.Reference;
         var inside = eval.Inside;
         if (axes.Count == 3 && (problem.Domain.Axes[2].IsTime || names[2] == "z"))
@@ -113,6 +114,26 @@ internal sealed class RunWriter : IDisposable
             vtk.Add(VtkField.FromGrid(predicted[k].Name + "_error", error));
         }
         Vtk.WriteGrid(PathOf("fields.vtu"), axes[0], axes[1], vtk, mask);
+    }
+
+    /// <summary>fields3d.vtu: the evaluation grid's points inside the domain with prediction, reference and error per field.</summary>
+    private void WritePointCloud(IProblem problem, Evaluation.Evaluation eval)
+    {
+        var axes = eval.Axes;
+        int nx = axes[0].Length, ny = axes[1].Length, n = eval.Predicted.GetLength(0);
+        var keep = Enumerable.Range(0, n).Where(i => eval.Inside is null || eval.Inside[i]).ToArray();
+        var x = keep.Select(i => axes[0][i % nx]).ToArray();
+        var y = keep.Select(i => axes[1][i / nx % ny]).ToArray();
+        var z = keep.Select(i => axes[2][i / (nx * ny)]).ToArray();
+        var fields = new List<VtkField>();
+        for (int k = 0; k < problem.Outputs.Count; k++)
+        {
+            string name = problem.Outputs[k].Name;
+            fields.Add(new VtkField(name, keep.Select(i => eval.Predicted[i, k]).ToArray()));
+            fields.Add(new VtkField(name + "_reference", keep.Select(i => eval.Reference[i, k]).ToArray()));
+            fields.Add(new VtkField(name + "_error", keep.Select(i => eval.Predicted[i, k] - eval.Reference[i, k]).ToArray()));
+        }
+        Vtk.WritePoints(PathOf("fields3d.vtu"), x, y, z, fields);
     }
 
     /// <summary>Index of the grid value nearest the middle of the axis' range.</summary>

@@ -153,6 +153,16 @@ public class PoissonCubeHoleTests
             foreach (var f in new[] { "field_prediction.png", "field_abs_error.png", "fields.vtu" }) Assert.That(File.Exists(Path.Combine(dir, f)), Is.True, f);
             var vtu = XDocument.Load(Path.Combine(dir, "fields.vtu"));
             Assert.That(vtu.Descendants("DataArray").Select(d => (string?)d.Attribute("Name")), Does.Contain("u_error"));
+            // The point cloud: every grid point inside the solid, one vertex each.
+            var shape = new PoissonCubeHole().Shape;
+            int inside = 0;
+            for (int k = 0; k < 41; k++)
+                for (int j = 0; j < 41; j++)
+                    for (int i = 0; i < 41; i++)
+                        if (shape.Contains(i / 40.0, j / 40.0, k / 40.0)) inside++;
+            var cloud = XDocument.Load(Path.Combine(dir, "fields3d.vtu")).Descendants("Piece").Single();
+            Assert.That(cloud.Attribute("NumberOfPoints")!.Value, Is.EqualTo(inside.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(cloud.Attribute("NumberOfCells")!.Value, Is.EqualTo(inside.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         finally
         {
