@@ -97,11 +97,12 @@ public class PoissonCubeHoleTests
         Assert.That((dn - expected).abs().max().item<double>(), Is.LessThan(1e-12));
     }
 
-    [Test]
-    public void TheAnsatzHoldsTheDataOnTheWholeBoundaryAndTheLiftIsNotTheSolution()
+    [TestCase(CubeHoleAdf.SmoothBox)]
+    [TestCase(CubeHoleAdf.Region)]
+    public void TheAnsatzHoldsTheDataOnTheWholeBoundaryAndTheLiftIsNotTheSolution(CubeHoleAdf adf)
     {
         using var scope = NewDisposeScope();
-        var problem = new PoissonCubeHole();
+        var problem = new PoissonCubeHole(adf: adf);
         using var net = new PinnNetwork(problem, new ModelOptions(Width: 8, Depth: 2));
         net.to(ScalarType.Float64);
         foreach (var part in new[] { "outer", "hole" })
@@ -111,9 +112,11 @@ public class PoissonCubeHoleTests
             var exact = Exact(c);
             Assert.That((problem.Lift(c) - exact).abs().max().item<double>(), Is.LessThan(1e-9), $"lift on {part}");
             Assert.That((net.forward(b.Points) - exact).abs().max().item<double>(), Is.LessThan(1e-9), $"u on {part}");
+            Assert.That(problem.Phi(c).abs().max().item<double>(), Is.LessThan(1e-12), $"phi on {part}");
         }
         var (x, y, z) = problem.Shape.SampleInterior(500, new Random(8));
         var ci = new Coords(Rows(x, y, z), problem.Domain);
+        Assert.That(problem.Phi(ci).min().item<double>(), Is.GreaterThan(0), "phi inside");
         // Built from the boundary data only, the lift misses the sine bump inside (up to about 0.6 at the cube's corners of the hole).
         Assert.That((problem.Lift(ci) - Exact(ci)).abs().max().item<double>(), Is.GreaterThan(0.1));
         Assert.That(() => new PoissonCubeHole(0.5), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("(0, 0.5)"));
@@ -128,6 +131,9 @@ public class PoissonCubeHoleTests
         Assert.That(entry.Presets.Keys, Is.SupersetOf(new[] { "quick", "default" }));
         var problem = (PoissonCubeHole)entry.Build(new Dictionary<string, double> { ["holeRadius"] = 0.3 });
         Assert.That(problem.HoleRadius, Is.EqualTo(0.3));
+        Assert.That(problem.Adf, Is.EqualTo(CubeHoleAdf.SmoothBox));
+        Assert.That(((PoissonCubeHole)entry.Build(new Dictionary<string, double> { ["adf"] = 1 })).Adf, Is.EqualTo(CubeHoleAdf.Region));
+        Assert.That(() => entry.Build(new Dictionary<string, double> { ["adf"] = 2 }), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("adf must be 0"));
         Assert.That(problem.Shape.Volume, Is.EqualTo(1 - 4.0 / 3 * Math.PI * 0.027).Within(1e-14));
         Assert.That(problem.EvaluationAxes.Select(a => a.Length), Is.EqualTo(new[] { 41, 41, 41 }));
     }
