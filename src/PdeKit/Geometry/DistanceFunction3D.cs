@@ -19,7 +19,12 @@ namespace PdeKit.Geometry;
 /// As in 2D, within a thin band (1e-6 of the geometry's size) on the inner side of a patch phi is f itself, so
 /// autograd at sampled boundary points gives the inward unit normal as gradient whatever side rounding put them.
 /// Build the ADF from the Dirichlet parts only (<see cref="Region3D.DistanceFunction"/> with part names) when other
-/// parts carry soft conditions.
+/// parts carry soft conditions. A CSG patch's trim sees only the other operand's implicit function, which is zero on
+/// that operand's boundary: where operands share surface (coplanar overlapping faces) sampling counts it once, but
+/// the ADF may also vanish on the shared part inside; let cut-outs reach past the surfaces they would share, as the
+/// 2D L-shape does. Normalised ADFs have second derivatives that grow like 1/r toward edges where patches meet, which
+/// the residual of a second-order PDE sees through phi N; a smooth non-normalised factor (a product for a box) trains
+/// better there when only Dirichlet data are imposed (see the poisson-cube-hole problem).
 /// </remarks>
 public sealed class DistanceFunction3D
 {

@@ -120,4 +120,25 @@ public class DistanceFunction3DTests
         Assert.That(hole.Evaluate(onHole.X, onHole.Y, onHole.Z), Has.All.LessThan(1e-12));
         Assert.That(hole.Evaluate(onOuter.X, onOuter.Y, onOuter.Z), Has.All.GreaterThan(0.2));
     }
+
+    [Test]
+    public void TheTransfiniteBlendOfA3DRegionTakesEachPartsDataOnThatPart()
+    {
+        using var scope = NewDisposeScope();
+        var region = CubeHole();
+        var blend = TransfiniteInterpolation.FromParts(region, new Dictionary<string, Func<PdeKit.Physics.Coords, Tensor>>
+        {
+            ["outer"] = c => c.X + c.Z,
+            ["hole"] = c => 2 + c.Y.sin(),
+        });
+        var domain = PdeKit.Physics.Domain.FromRegion(region);
+        foreach (var (part, expected) in new (string, Func<double, double, double, double>)[] { ("outer", (x, _, z) => x + z), ("hole", (_, y, _) => 2 + Math.Sin(y)) })
+        {
+            var b = PdeKit.Sampling.Sampler.DrawBoundary(domain, 100, new Random(6), CPU, ScalarType.Float64, part);
+            var g = blend.Evaluate(new PdeKit.Physics.Coords(b.Points, domain)).reshape(-1).data<double>().ToArray();
+            var p = b.Points.data<double>().ToArray();
+            for (int i = 0; i < 100; i++) Assert.That(g[i], Is.EqualTo(expected(p[3 * i], p[3 * i + 1], p[3 * i + 2])).Within(1e-9), $"{part} point {i}");
+        }
+        Assert.That(() => TransfiniteInterpolation.FromParts(region, new Dictionary<string, Func<PdeKit.Physics.Coords, Tensor>> { ["inlet"] = c => c.X }), Throws.ArgumentException.With.Message.Contains("no part 'inlet'"));
+    }
 }

@@ -21,6 +21,8 @@ public class Region3DTests
         Assert.That(box.ContainsInterior(1, 0.5, 0.5), Is.True);
         Assert.That(box.Contains(2.001, 0.5, 0.5), Is.False);
         Assert.That(box.Contains(double.NaN, 0.5, 0.5), Is.False);
+        Assert.That(Box.UnitCubeNamed().PartNames, Is.EqualTo(new[] { "xmin", "xmax", "ymin", "ymax", "zmin", "zmax" }));
+        Assert.That(new Box((0, 1), (0, 1), (0, 1), zMax: "lid", faces: "wall").PartNames, Is.EqualTo(new[] { "wall", "lid" }));
     }
 
     [Test]
