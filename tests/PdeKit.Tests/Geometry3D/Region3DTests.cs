@@ -170,33 +170,33 @@ public class Region3DTests
     {
         var overlap = new Box((0, 2), (0, 2), (0, 2)) & new Box((1, 3), (1, 3), (1, 3));
         Assert.That(overlap.IsMeasureExact, Is.False);
-        Assert.That(overlap.Volume, Is.EqualTo(1).Within(0.01));
-        Assert.That(overlap.SurfaceArea, Is.EqualTo(6).Within(0.06));
+        Assert.That(overlap.Volume, Is.EqualTo(1).Within(0.2).Percent);
+        Assert.That(overlap.SurfaceArea, Is.EqualTo(6).Within(0.2).Percent);
         SamplesOnBoundary(overlap, 600, 8);
 
         var dome = new Ball(0, 0, 0, 1, "dome") & new Box((0, 2), (-2, 2), (-2, 2), faces: "floor");
-        Assert.That(dome.Volume, Is.EqualTo(2 * Math.PI / 3).Within(0.01 * 2 * Math.PI / 3));
-        Assert.That(dome.PartArea("dome"), Is.EqualTo(2 * Math.PI).Within(0.01 * 2 * Math.PI));
-        Assert.That(dome.PartArea("floor"), Is.EqualTo(Math.PI).Within(0.01 * Math.PI));
+        Assert.That(dome.Volume, Is.EqualTo(2 * Math.PI / 3).Within(0.2).Percent);
+        Assert.That(dome.PartArea("dome"), Is.EqualTo(2 * Math.PI).Within(0.2).Percent);
+        Assert.That(dome.PartArea("floor"), Is.EqualTo(Math.PI).Within(0.2).Percent);
         SamplesOnBoundary(dome, 600, 9);
 
         double r = 0.25;
         var drilled = new Box((0, 1), (0, 1), (0, 1)) - new Cylinder(Axis3D.Z, 0.5, 0.5, r, (-1, 2), side: "bore");
-        Assert.That(drilled.Volume, Is.EqualTo(1 - Math.PI * r * r).Within(0.005));
-        Assert.That(drilled.SurfaceArea, Is.EqualTo(6 - 2 * Math.PI * r * r + 2 * Math.PI * r).Within(0.02));
-        Assert.That(drilled.PartArea("bore"), Is.EqualTo(2 * Math.PI * r).Within(0.01 * 2 * Math.PI * r));
+        Assert.That(drilled.Volume, Is.EqualTo(1 - Math.PI * r * r).Within(0.2).Percent);
+        Assert.That(drilled.SurfaceArea, Is.EqualTo(6 - 2 * Math.PI * r * r + 2 * Math.PI * r).Within(0.2).Percent);
+        Assert.That(drilled.PartArea("bore"), Is.EqualTo(2 * Math.PI * r).Within(0.2).Percent);
         SamplesOnBoundary(drilled, 600, 10);
 
         // Two slabs side by side: the shared face x = 1 is interior and goes; the union is one box.
         var joined = new Box((0, 1), (0, 1), (0, 1)) | new Box((1, 3), (0, 1), (0, 1));
-        Assert.That(joined.Volume, Is.EqualTo(3).Within(0.03));
-        Assert.That(joined.SurfaceArea, Is.EqualTo(14).Within(0.14));
+        Assert.That(joined.Volume, Is.EqualTo(3).Within(0.2).Percent);
+        Assert.That(joined.SurfaceArea, Is.EqualTo(14).Within(0.2).Percent);
         SamplesOnBoundary(joined, 600, 11);
 
         // Overlapping slabs with coplanar faces: the overlap of the faces is counted once.
         var overlapping = new Box((0, 2), (0, 1), (0, 1)) | new Box((1, 3), (0, 1), (0, 1));
-        Assert.That(overlapping.SurfaceArea, Is.EqualTo(14).Within(0.14));
-        Assert.That(overlapping.Volume, Is.EqualTo(3).Within(0.03));
+        Assert.That(overlapping.SurfaceArea, Is.EqualTo(14).Within(0.2).Percent);
+        Assert.That(overlapping.Volume, Is.EqualTo(3).Within(0.2).Percent);
     }
 
     [Test]
@@ -205,7 +205,7 @@ public class Region3DTests
         // A unit cube with a spherical hole, then cut in half by a box: volume (1 - 4/3 pi r^3) / 2.
         double r = 0.25;
         var half = new Box((0, 1), (0, 1), (0, 1)) - new Ball(0.5, 0.5, 0.5, r) & new Box((-1, 0.5), (-1, 2), (-1, 2));
-        Assert.That(half.Volume, Is.EqualTo((1 - 4.0 / 3 * Math.PI * r * r * r) / 2).Within(0.005));
+        Assert.That(half.Volume, Is.EqualTo((1 - 4.0 / 3 * Math.PI * r * r * r) / 2).Within(0.2).Percent);
         Assert.That(half.Contains(0.25, 0.5, 0.5), Is.True);
         Assert.That(half.Contains(0.5, 0.5, 0.5), Is.False);
         Assert.That(half.Contains(0.75, 0.1, 0.1), Is.False);
