@@ -5,7 +5,8 @@ namespace PdeKit.Geometry;
 /// <summary>
 /// A 3D constructive-solid-geometry node: two operand regions combined. Its boundary is made once from the
 /// operands' patches: a patch whose bounding box meets none of the other operand's surfaces lies wholly on one
-/// side of it, so it is kept whole (exactly) or dropped after one probe; any other patch is trimmed, i.e. kept
+/// side of it, so it is kept whole (exactly) or dropped after one probe; an axis-aligned face that meets only
+/// axis-aligned rectangles is split exactly into kept rectangles (box-only trees stay exact); any other patch is trimmed, i.e. kept
 /// where the result lies on its inner side only (a probe along the normal both ways), and its area estimated
 /// on a stratified sample. Patches of the subtracted operand of a difference are flipped (normals outward of
 /// the result). Surface shared by both operands is counted once. Volume follows from the divergence theorem,
@@ -55,7 +56,13 @@ public abstract class CsgRegion3D : Region3D
             var other = fromSecond ? first : second;
             var oriented = fromSecond && flipSecond ? patch.Flipped() : patch;
             var box = oriented.Surface.Bounds;
-            if (!other.Boundary.Any(q => q.Surface.Bounds.Overlaps(box, tol)))
+            var touching = other.Boundary.Where(q => q.Surface.Bounds.Overlaps(box, tol)).ToArray();
+            if (touching.Length > 0 && !oriented.IsTrimmed && oriented.Surface is PlaneRectangle rect && touching.All(q => !q.IsTrimmed && q.Surface is PlaneRectangle))
+            {
+                output.AddRange(SplitRectangle(rect, touching, fromSecond ? first : null, tol));
+                continue;
+            }
+            if (touching.Length == 0)
             {
                 var (x, y, z) = oriented.Representative;
                 var (nx, ny, nz) = oriented.Surface.NormalAt(x, y, z);
@@ -66,6 +73,61 @@ public abstract class CsgRegion3D : Region3D
             if (trimmed is not null) output.Add(trimmed);
         }
         return [.. output];
+    }
+
+    /// <summary>
+    /// An axis-aligned face cut only by axis-aligned rectangles, exactly: split into cells at the other rectangles'
+    /// extents (their traces on the face's plane lie on those lines, so no cell is crossed), each cell classified at
+    /// its centre, the kept cells merged into as few rectangles as rows allow. Box-only CSG trees stay exact this way.
+    /// </summary>
+    private IEnumerable<SurfacePatch> SplitRectangle(PlaneRectangle rect, SurfacePatch[] touching, Region3D? coincident, double tol)
+    {
+        var (ea, eb) = Surface.Others(rect.NormalAxis);
+        var a = Cuts(rect.A, touching.SelectMany(q => Ends(q.Surface.Bounds.Along(ea))), tol);
+        var b = Cuts(rect.B, touching.SelectMany(q => Ends(q.Surface.Bounds.Along(eb))), tol);
+        var (nx, ny, nz) = rect.NormalAt(0, 0, 0);
+        var active = new Dictionary<(int I0, int I1), int>();
+        var result = new List<SurfacePatch>();
+        void Close((int I0, int I1) run, int j0, int j1) =>
+            result.Add(new SurfacePatch(new PlaneRectangle(rect.NormalAxis, rect.At, rect.Side, (a[run.I0], a[run.I1]), (b[j0], b[j1]), rect.Name)));
+        for (int j = 0; j + 1 < b.Count; j++)
+        {
+            var runs = new List<(int, int)>();
+            int start = -1;
+            for (int i = 0; i + 1 < a.Count; i++)
+            {
+                var (x, y, z) = Surface.Assemble(rect.NormalAxis, rect.At, (a[i] + a[i + 1]) / 2, (b[j] + b[j + 1]) / 2);
+                bool keep = SurfacePatch.Classify(this, x, y, z, nx, ny, nz) == 1
+                    && (coincident is null || SurfacePatch.Classify(coincident, x, y, z, nx, ny, nz) == 0);
+                if (keep && start < 0) start = i;
+                if (!keep && start >= 0)
+                {
+                    runs.Add((start, i));
+                    start = -1;
+                }
+            }
+            if (start >= 0) runs.Add((start, a.Count - 1));
+            foreach (var run in active.Keys.Where(k => !runs.Contains(k)).ToArray())
+            {
+                Close(run, active[run], j);
+                active.Remove(run);
+            }
+            foreach (var run in runs) active.TryAdd(run, j);
+        }
+        foreach (var (run, j0) in active) Close(run, j0, b.Count - 1);
+        return result;
+    }
+
+    private static double[] Ends((double Min, double Max) range) => [range.Min, range.Max];
+
+    /// <summary>The interval's ends and the values strictly inside it (more than tol from the ends and from each other), sorted.</summary>
+    private static List<double> Cuts((double Min, double Max) range, IEnumerable<double> values, double tol)
+    {
+        var cuts = new List<double> { range.Min };
+        foreach (var v in values.Where(v => v > range.Min + tol && v < range.Max - tol).Order())
+            if (v - cuts[^1] > tol) cuts.Add(v);
+        cuts.Add(range.Max);
+        return cuts;
     }
 
     /// <summary>True when a point within a tiny distance (in one of 26 directions) lies in the open set.</summary>

@@ -168,13 +168,8 @@ public class Region3DTests
     [Test]
     public void TrimmedCsgResultsEstimateTheirMeasuresAndSampleTheirTrueBoundary()
     {
-        var overlap = new Box((0, 2), (0, 2), (0, 2)) & new Box((1, 3), (1, 3), (1, 3));
-        Assert.That(overlap.IsMeasureExact, Is.False);
-        Assert.That(overlap.Volume, Is.EqualTo(1).Within(0.2).Percent);
-        Assert.That(overlap.SurfaceArea, Is.EqualTo(6).Within(0.2).Percent);
-        SamplesOnBoundary(overlap, 600, 8);
-
         var dome = new Ball(0, 0, 0, 1, "dome") & new Box((0, 2), (-2, 2), (-2, 2), faces: "floor");
+        Assert.That(dome.IsMeasureExact, Is.False);
         Assert.That(dome.Volume, Is.EqualTo(2 * Math.PI / 3).Within(0.2).Percent);
         Assert.That(dome.PartArea("dome"), Is.EqualTo(2 * Math.PI).Within(0.2).Percent);
         Assert.That(dome.PartArea("floor"), Is.EqualTo(Math.PI).Within(0.2).Percent);
@@ -186,17 +181,41 @@ public class Region3DTests
         Assert.That(drilled.SurfaceArea, Is.EqualTo(6 - 2 * Math.PI * r * r + 2 * Math.PI * r).Within(0.2).Percent);
         Assert.That(drilled.PartArea("bore"), Is.EqualTo(2 * Math.PI * r).Within(0.2).Percent);
         SamplesOnBoundary(drilled, 600, 10);
+    }
 
-        // Two slabs side by side: the shared face x = 1 is interior and goes; the union is one box.
+    [Test]
+    public void BoxOnlyCsgTreesAreSplitExactly()
+    {
+        var overlap = new Box((0, 2), (0, 2), (0, 2)) & new Box((1, 3), (1, 3), (1, 3));
+        Assert.That(overlap.IsMeasureExact, Is.True);
+        Assert.That(overlap.Volume, Is.EqualTo(1).Within(1e-12));
+        Assert.That(overlap.SurfaceArea, Is.EqualTo(6).Within(1e-12));
+        SamplesOnBoundary(overlap, 600, 8);
+
+        // Two slabs side by side: the shared face x = 1 is interior and goes; the union is one box, its long faces
+        // merged from the two slabs' faces.
         var joined = new Box((0, 1), (0, 1), (0, 1)) | new Box((1, 3), (0, 1), (0, 1));
-        Assert.That(joined.Volume, Is.EqualTo(3).Within(0.2).Percent);
-        Assert.That(joined.SurfaceArea, Is.EqualTo(14).Within(0.2).Percent);
+        Assert.That(joined.IsMeasureExact, Is.True);
+        Assert.That(joined.Volume, Is.EqualTo(3).Within(1e-12));
+        Assert.That(joined.SurfaceArea, Is.EqualTo(14).Within(1e-12));
         SamplesOnBoundary(joined, 600, 11);
 
-        // Overlapping slabs with coplanar faces: the overlap of the faces is counted once.
-        var overlapping = new Box((0, 2), (0, 1), (0, 1)) | new Box((1, 3), (0, 1), (0, 1));
-        Assert.That(overlapping.SurfaceArea, Is.EqualTo(14).Within(0.2).Percent);
-        Assert.That(overlapping.Volume, Is.EqualTo(3).Within(0.2).Percent);
+        // Overlapping slabs with coplanar faces: the overlap of the faces is counted once, and each long face is one rectangle.
+        var overlapping = new Box((0, 2), (0, 1), (0, 1), faces: "a") | new Box((1, 3), (0, 1), (0, 1), faces: "b");
+        Assert.That(overlapping.IsMeasureExact, Is.True);
+        Assert.That(overlapping.SurfaceArea, Is.EqualTo(14).Within(1e-12));
+        Assert.That(overlapping.Volume, Is.EqualTo(3).Within(1e-12));
+        Assert.That(overlapping.PartArea("a"), Is.EqualTo(1 + 4 * 2).Within(1e-12));
+        Assert.That(overlapping.PartArea("b"), Is.EqualTo(1 + 4 * 1).Within(1e-12));
+        Assert.That(overlapping.Boundary.Count, Is.EqualTo(10));
+        var phi = overlapping.DistanceFunction().Evaluate([1.5, 2, 1], [0.5, 0.5, 0.5], [0.5, 0.5, 0.99]);
+        Assert.That(phi, Has.All.GreaterThan(0.005));
+
+        // A cube with a notch cut from one edge (an L-prism), then a slot through it: 1 - 1/4 - 1/8.
+        var notched = new Box((0, 1), (0, 1), (0, 1)) - new Box((0.5, 2), (0.5, 2), (-1, 2)) - new Box((0.25, 0.5), (-1, 0.5), (0.5, 2));
+        Assert.That(notched.IsMeasureExact, Is.True);
+        Assert.That(notched.Volume, Is.EqualTo(1 - 0.25 - 0.25 * 0.5 * 0.5).Within(1e-12));
+        SamplesOnBoundary(notched, 600, 13);
     }
 
     [Test]
