@@ -94,6 +94,11 @@ public static class ProblemCatalog
                 (int)p["samples"], p["noise"], (int)p["seed"], p["firstHour"], p["lastHour"], p["fitStorage"] != 0,
                 p["kStart"] > 0 ? new Numerics.Reservoir.WellTestModelParameters(p["kStart"], p["skinStart"], p["storageStart"], null) : null),
             new Dictionary<string, TrainingOptions> { ["quick"] = DiffusivityPresets.InverseQuick, ["default"] = DiffusivityPresets.InverseDefault }),
+        new("diffusivity-sealing", "distance to a sealing boundary from 50 noisy face pressures: constant-rate linear flow, trainable L in scaled coordinates xi = x/L, ln(t/L^2) (synthetic, exact model); start 0 = the Cartesian pseudo-steady-state estimate",
+            "exact slab solution (Carslaw and Jaeger 1959); the recovered L vs the true distance; classical fit: SealingBoundary.Fit",
+            new Dictionary<string, double> { ["distance"] = 2, ["start"] = 0, ["samples"] = 50, ["noise"] = 0.01, ["seed"] = 7, ["tFirst"] = 0.04, ["tLast"] = 4 },
+            p => new SealingBoundaryInverse(p["distance"], p["start"], (int)p["samples"], p["noise"], (int)p["seed"], p["tFirst"], p["tLast"]),
+            new Dictionary<string, TrainingOptions> { ["quick"] = DiffusivityPresets.SealingQuick, ["default"] = DiffusivityPresets.SealingDefault }),
         new("poisson-square", "-Laplace(u) = f on the unit square, u = sin(pi x) sin(pi y), hard Dirichlet constraint",
             "exact solution; multigrid finite-difference solver",
             new Dictionary<string, double>(),
@@ -139,6 +144,11 @@ public static class ProblemCatalog
             new Dictionary<string, double> { ["re"] = 100, ["lid"] = 0, ["cornerRadius"] = 0.05, ["fdN"] = 129 },
             p => new NavierStokesCavity(p["re"], CavityLidFrom(p["lid"]), CavityReference(p["re"], CavityLidFrom(p["lid"]), (int)p["fdN"]), cornerRadius: p["cornerRadius"]),
             new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.Quick, ["default"] = NavierStokesPresets.Default }),
+        new("cylinder-2d1", "steady flow past a cylinder, Schaefer-Turek benchmark 2D-1 (Re 20): channel [0,2.2]x[0,0.41] minus the disk r = 0.05 at (0.2,0.2), hard parabolic inflow (uMax) and no slip, hard p = 0 and soft u_x = v_x = 0 at the outlet",
+            "no field reference: benchmark quantities c_D, c_L, delta-p (stress integral on the cylinder) vs the published 5.5795, 0.010618, 0.11752 (Schaefer and Turek 1996; FeatFlow digits)",
+            new Dictionary<string, double> { ["uMax"] = 0.3, ["nu"] = 1e-3 },
+            p => new NavierStokesCylinder(p["uMax"], p["nu"]),
+            new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.CylinderQuick, ["default"] = NavierStokesPresets.CylinderDefault, ["best"] = NavierStokesPresets.CylinderBest }),
     ];
 
     /// <summary>The finite-difference cavity flow as a reference, solved on first use (the catalogue builds problems to check parameters, so it must not solve eagerly).</summary>

@@ -43,6 +43,7 @@ internal sealed class RunWriter : IDisposable
             columns.AddRange(r.Weights.Keys.Select(k => "weight_" + k));
             columns.AddRange(r.Unknowns.Keys.Select(k => "unknown_" + k));
             columns.Add("rel_l2");
+            columns.AddRange(r.Quantities.Keys.Select(k => "q_" + k));
             history = new HistoryCsvWriter(PathOf(file), columns);
             histories[file] = history;
         }
@@ -58,10 +59,16 @@ internal sealed class RunWriter : IDisposable
         foreach (var (k, v) in r.Terms) row["loss_" + k] = v;
         foreach (var (k, v) in r.Weights) row["weight_" + k] = v;
         foreach (var (k, v) in r.Unknowns) row["unknown_" + k] = v;
+        foreach (var (k, v) in r.Quantities) row["q_" + k] = v;
         history.Append(row);
     }
 
-    /// <summary>prediction.csv and reference.csv on the 2D evaluation grid ((x, t) or (x, y); for (x, y, t) problems the last time, for (x, y, z) problems the mid-plane z slice), and fields.vtu for spatial fields.</summary>
+    /// <summary>
+    /// prediction.csv and reference.csv on the 2D evaluation grid ((x, t) or (x, y); for (x, y, t) problems the last time,
+    /// for (x, y, z) problems the mid-plane z slice, with fields3d.vtu for the whole grid's points inside), and fields.vtu
+    /// for spatial fields. Without a field reference only the prediction is written (no reference.csv, and fields.vtu
+    /// holds the predicted fields without reference and error arrays).
+    /// </summary>
     internal void WriteFields(IProblem problem, Evaluation.Evaluation eval)
     {
         var names = problem.Domain.Axes.Select(a => a.Name).ToArray();
@@ -91,7 +98,7 @@ internal sealed class RunWriter : IDisposable
         var predicted = Fields(problem, axes, predictedValues, names);
         var reference = Fields(problem, axes, referenceValues, names);
         FieldCsv.Write(PathOf("prediction.csv"), predicted);
-        FieldCsv.Write(PathOf("reference.csv"), reference);
+        if (eval.HasFieldReference) FieldCsv.Write(PathOf("reference.csv"), reference);
         if (names[1] == "t") return;
         // Spatial (x, y) fields also go to fields.vtu for ParaView: prediction, reference and error on the
         // grid's cells inside the domain.
@@ -106,17 +113,18 @@ internal sealed class RunWriter : IDisposable
         var vtk = new List<VtkField>();
         for (int k = 0; k < predicted.Count; k++)
         {
+            vtk.Add(VtkField.FromGrid(predicted[k].Name, predicted[k].Values));
+            if (!eval.HasFieldReference) continue;
             var error = new double[ny, nx];
             for (int j = 0; j < ny; j++)
                 for (int i = 0; i < nx; i++) error[j, i] = predicted[k].Values[j, i] - reference[k].Values[j, i];
-            vtk.Add(VtkField.FromGrid(predicted[k].Name, predicted[k].Values));
             vtk.Add(VtkField.FromGrid(predicted[k].Name + "_reference", reference[k].Values));
             vtk.Add(VtkField.FromGrid(predicted[k].Name + "_error", error));
         }
         Vtk.WriteGrid(PathOf("fields.vtu"), axes[0], axes[1], vtk, mask);
     }
 
-    /// <summary>fields3d.vtu: the evaluation grid's points inside the domain with prediction, reference and error per field.</summary>
+    /// <summary>fields3d.vtu: the evaluation grid's points inside the domain with prediction, reference and error per field (the prediction only without a field reference).</summary>
     private void WritePointCloud(IProblem problem, Evaluation.Evaluation eval)
     {
         var axes = eval.Axes;
@@ -130,6 +138,7 @@ internal sealed class RunWriter : IDisposable
         {
             string name = problem.Outputs[k].Name;
             fields.Add(new VtkField(name, keep.Select(i => eval.Predicted[i, k]).ToArray()));
+            if (!eval.HasFieldReference) continue;
             fields.Add(new VtkField(name + "_reference", keep.Select(i => eval.Reference[i, k]).ToArray()));
             fields.Add(new VtkField(name + "_error", keep.Select(i => eval.Predicted[i, k] - eval.Reference[i, k]).ToArray()));
         }
