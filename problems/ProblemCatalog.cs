@@ -119,6 +119,11 @@ public static class ProblemCatalog
             new Dictionary<string, double>(),
             _ => new PlateWells(),
             new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.PlateQuick, ["default"] = PoissonPresets.PlateDefault }),
+        new("poisson-cube-hole", "-Laplace(u) = f in the unit cube minus a ball (radius holeRadius), u = sin(pi x) sin(pi y) sin(pi z) + (x + 2y + 3z)/6: hard ansatz u = g + phi N (adf 0: smooth box product R-joined with the sphere's distance function, 1: the region's normalised 3D distance function), g a radial blend of the face and hole data",
+            "exact solution",
+            new Dictionary<string, double> { ["holeRadius"] = 0.25, ["adf"] = 0 },
+            p => new PoissonCubeHole(p["holeRadius"], CubeHoleAdfFrom(p["adf"])),
+            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.CubeHoleQuick, ["default"] = PoissonPresets.CubeHoleDefault }),
         new("kovasznay", "steady incompressible Navier-Stokes, Kovasznay flow on [-0.5,1]x[-0.5,1.5] (Re 20 or 40), hard velocity data (Coons patch), zero-mean pressure",
             "exact Kovasznay (1948) solution",
             new Dictionary<string, double> { ["re"] = 20 },
@@ -163,6 +168,15 @@ public static class ProblemCatalog
         0 => CavityLid.Uniform,
         1 => CavityLid.Smoothed,
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, $"cavity: lid must be 0 (uniform) or 1 (smoothed 16 x^2 (1 - x)^2) (got {value})"),
+    };
+
+    /// <summary>The cube-hole problem's distance function from its catalogue parameter: 0 the smooth box product, 1 the region's.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Any other value.</exception>
+    private static CubeHoleAdf CubeHoleAdfFrom(double value) => value switch
+    {
+        0 => CubeHoleAdf.SmoothBox,
+        1 => CubeHoleAdf.Region,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, $"poisson-cube-hole: adf must be 0 (smooth box product) or 1 (the region's normalised distance function) (got {value})"),
     };
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>

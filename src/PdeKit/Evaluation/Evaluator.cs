@@ -63,7 +63,7 @@ public sealed class Evaluator
         quantities = BenchmarkQuantityEvaluation.Declared(problem);
         if (!HasFieldReference && quantities.Count == 0)
             throw new ArgumentException($"{problem.Name} has neither a field reference nor benchmark quantities: there is nothing to validate it against");
-        if (problem.Domain.Region is null)
+        if (!problem.Domain.HasRegion)
         {
             active = Enumerable.Range(0, points.Length).ToArray();
             reference = HasFieldReference ? problem.Reference.Evaluate(points) : NaNs(points.Length, problem.Outputs.Count);
@@ -72,7 +72,7 @@ public sealed class Evaluator
         {
             inside = points.Select(problem.Domain.Contains).ToArray();
             active = Enumerable.Range(0, points.Length).Where(i => inside[i]).ToArray();
-            if (active.Length == 0) throw new ArgumentException($"{problem.Name}: none of the {points.Length} evaluation points lies inside the region {problem.Domain.Region}");
+            if (active.Length == 0) throw new ArgumentException($"{problem.Name}: none of the {points.Length} evaluation points lies inside the region {(object?)problem.Domain.Solid ?? problem.Domain.Region}");
             reference = HasFieldReference
                 ? Scatter(problem.Reference.Evaluate(active.Select(i => points[i]).ToArray()), active, points.Length, problem.Name)
                 : NaNs(points.Length, problem.Outputs.Count);
