@@ -121,6 +121,7 @@ public sealed class Trainer
                     if (fused is not null) fused.ZeroGrad();
                     else adam!.zero_grad();
                     var terms = assembler.Assemble(network, points);
+                    if (step == 1) CheckWeightNames(terms);
                     var loss = weighting.Combine(terms, new WeightingContext(step, parameters));
                     loss.backward();
                     if (fused is not null) fused.Step();
@@ -208,6 +209,15 @@ public sealed class Trainer
         };
         history.Add(record);
         OnRecord?.Invoke(record);
+    }
+
+    /// <summary>A fixed weight for a term the problem does not have is a typo that would otherwise be ignored silently.</summary>
+    private void CheckWeightNames(IReadOnlyList<LossTerm> terms)
+    {
+        var names = terms.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = (options.Weighting.Weights?.Keys ?? Enumerable.Empty<string>()).Where(k => !names.Contains(k)).ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"{problem.Name}: weighting.weights names {string.Join(", ", missing)}, but the problem's loss terms are {string.Join(", ", terms.Select(t => t.Name))}");
     }
 
     /// <summary>
