@@ -100,7 +100,8 @@ internal static class StreamVorticitySolver
         var residual = new double[n];
         var delta = new double[n];
         var rhs = new double[n];
-        var poisson = new PoissonSolverOptions { Method = PoissonMethod.Multigrid, Tolerance = 1e-6, MaxDegreeOfParallelism = 1 };
+        var poisson = PoissonSolver.Prepare(new PoissonProblem(g, (_, _) => 0, (_, _) => 0),
+            new PoissonSolverOptions { Method = PoissonMethod.Multigrid, Tolerance = 1e-6, MaxDegreeOfParallelism = 1 });
         int steps = 0;
         double r = double.PositiveInfinity, first = 0;
         var lineA = new double[Math.Max(nx, ny)];
@@ -191,7 +192,7 @@ internal static class StreamVorticitySolver
     }
 
     /// <summary>Solves <c>-Laplace(d) = omega + Laplace_h(psi)</c>, <c>d = 0</c> on the boundary, and adds d to psi.</summary>
-    private static void UpdateStreamFunction(UniformGrid2D g, double[] psi, double[] omega, PoissonSolverOptions options, double[] work)
+    private static void UpdateStreamFunction(UniformGrid2D g, double[] psi, double[] omega, PreparedPoissonSolver solver, double[] work)
     {
         int nx = g.Nx, ny = g.Ny;
         double ihx2 = 1 / (g.Hx * g.Hx), ihy2 = 1 / (g.Hy * g.Hy);
@@ -206,13 +207,7 @@ internal static class StreamVorticitySolver
             }
         }
 
-        double x0 = g.X0, y0 = g.Y0, hx = g.Hx, hy = g.Hy;
-        var problem = new PoissonProblem(
-            g,
-            (x, y) => work[g.Index((int)Math.Round((x - x0) / hx), (int)Math.Round((y - y0) / hy))],
-            (_, _) => 0);
-        var correction = PoissonSolver.Solve(problem, options);
-        var d = correction.Values;
+        var d = solver.Solve(work).Values;
         for (int p = 0; p < psi.Length; p++)
         {
             psi[p] += d[p];

@@ -51,6 +51,22 @@ public static class PoissonSolver
             : MultigridSolver.Create(finest, options).Solve();
     }
 
+    /// <summary>
+    /// Sets up the multigrid solver of <paramref name="problem"/> once (levels and coarse factorisation) for repeated solves
+    /// with other sources (<see cref="PreparedPoissonSolver.Solve"/>); the problem's source is not used, its grid, mask,
+    /// coefficient and boundary values are.
+    /// </summary>
+    /// <exception cref="ArgumentException">Bad options, a method other than multigrid or auto, or anything <see cref="Solve"/> refuses.</exception>
+    public static PreparedPoissonSolver Prepare(PoissonProblem problem, PoissonSolverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        options ??= new PoissonSolverOptions();
+        options.Validate();
+        if (options.Method == PoissonMethod.MathNet)
+            throw new ArgumentException("Prepare sets up the multigrid solver; use Solve for PoissonMethod.MathNet.", nameof(options));
+        return new PreparedPoissonSolver(PoissonDiscretisation.Build(problem), options);
+    }
+
     /// <summary>The method <paramref name="options"/> selects for a problem with <paramref name="unknowns"/> active nodes.</summary>
     /// <param name="unknowns">Number of active nodes.</param>
     /// <param name="options">Settings.</param>
