@@ -40,7 +40,7 @@ internal static class PinnCase
     /// <summary>The metrics a PINN case of <paramref name="problem"/> reports.</summary>
     internal static IReadOnlyList<string> Metrics(IProblem problem) =>
     [
-        .. problem.Outputs.Select(f => "rel_l2:" + f.Name), .. problem.Outputs.Select(f => "max_abs:" + f.Name),
+        .. problem.ReportedFields().Select(f => "rel_l2:" + f.Name), .. problem.ReportedFields().Select(f => "max_abs:" + f.Name),
         .. problem.Unknowns.Select(u => "unknown:" + u.Name), "time_s",
     ];
 

@@ -37,6 +37,7 @@ public sealed class Evaluator
     private readonly int[] active;
     private readonly int[] meanFree;
     private readonly int[][] slices;
+    private readonly IReadOnlyList<Field> fields;
 
     /// <summary>Builds the grid and evaluates the reference on it.</summary>
     public Evaluator(IProblem problem)
@@ -59,12 +60,14 @@ public sealed class Evaluator
             if (active.Length == 0) throw new ArgumentException($"{problem.Name}: none of the {points.Length} evaluation points lies inside the region {problem.Domain.Region}");
             reference = Scatter(problem.Reference.Evaluate(active.Select(i => points[i]).ToArray()), active, points.Length, problem.Name);
         }
-        if (reference.GetLength(0) != points.Length || reference.GetLength(1) != problem.Outputs.Count)
-            throw new InvalidOperationException($"{problem.Name}: the reference returned [{reference.GetLength(0)}, {reference.GetLength(1)}], expected [{points.Length}, {problem.Outputs.Count}]");
+        fields = problem.ReportedFields();
+        if (fields.Count == 0) throw new ArgumentException($"{problem.Name}: the problem reports no fields");
+        if (reference.GetLength(0) != points.Length || reference.GetLength(1) != fields.Count)
+            throw new InvalidOperationException($"{problem.Name}: the reference returned [{reference.GetLength(0)}, {reference.GetLength(1)}], expected [{points.Length}, {fields.Count}] (one column per reported field: {string.Join(", ", fields)})");
         meanFree = problem.MeanFreeOutputs.Select(f =>
         {
-            int k = problem.Outputs.ToList().IndexOf(f);
-            return k >= 0 ? k : throw new ArgumentException($"{problem.Name}: the mean-free output {f} is not one of its outputs ({string.Join(", ", problem.Outputs)})");
+            int k = fields.ToList().IndexOf(f);
+            return k >= 0 ? k : throw new ArgumentException($"{problem.Name}: the mean-free output {f} is not one of its reported fields ({string.Join(", ", fields)})");
         }).ToArray();
         int time = problem.Domain.IsTimeDependent ? problem.Domain.IndexOf("t") : -1;
         slices = active.GroupBy(i => time < 0 ? 0.0 : points[i][time]).Select(g => g.ToArray()).ToArray();
@@ -88,17 +91,26 @@ public sealed class Evaluator
     /// <summary>Per evaluation point, whether it lies inside the domain's region; null for a box domain.</summary>
     public IReadOnlyList<bool>? Inside => inside;
 
-    /// <summary>Predicts on the grid in batches without building a graph, and compares with the reference.</summary>
+    /// <summary>The fields compared, in column order: the problem's <see cref="ReportedFieldsExtensions.ReportedFields"/>.</summary>
+    public IReadOnlyList<Field> Fields => fields;
+
+    /// <summary>
+    /// Predicts on the grid in batches and compares with the reference. Plain outputs are predicted without
+    /// building a graph; <see cref="IProblem.Derived"/> fields are computed from an autograd solution per batch
+    /// (the graph dies with the batch's dispose scope).
+    /// </summary>
     public Evaluation Evaluate(PinnNetwork network, int batch = 32768)
     {
         ArgumentNullException.ThrowIfNull(network);
+        if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batch), batch, "the evaluation batch must hold at least one point");
         var p = network.parameters().First();
-        int n = active.Length, d = problem.Domain.Dimension, m = problem.Outputs.Count;
+        var derived = problem.Derived;
+        int n = active.Length, d = problem.Domain.Dimension, m = fields.Count;
         var predicted = new double[points.Length, m];
         if (inside is not null)
             for (int i = 0; i < points.Length; i++)
                 for (int k = 0; k < m; k++) predicted[i, k] = double.NaN;
-        using (no_grad())
+        using (derived is null ? no_grad() : enable_grad())
         {
             for (int start = 0; start < n; start += batch)
             {
@@ -108,7 +120,7 @@ public sealed class Evaluator
                 for (int i = 0; i < count; i++)
                     for (int j = 0; j < d; j++) flat[i * d + j] = points[active[start + i]][j];
                 var x = tensor(flat, [count, d]).to(p.dtype).to(p.device);
-                var y = network.forward(x).to(ScalarType.Float64).cpu().data<double>().ToArray();
+                var y = (derived is null ? network.forward(x) : Derive(network, derived, x)).to(ScalarType.Float64).cpu().data<double>().ToArray();
                 for (int i = 0; i < count; i++)
                     for (int k = 0; k < m; k++) predicted[active[start + i], k] = y[i * m + k];
             }
@@ -119,9 +131,21 @@ public sealed class Evaluator
         {
             var pr = inside is null ? Column(predicted, k) : active.Select(i => predicted[i, k]).ToArray();
             var rf = inside is null ? Column(reference, k) : active.Select(i => reference[i, k]).ToArray();
-            errors.Add(new FieldError(problem.Outputs[k].Name, ErrorMetrics.RelativeL2(pr, rf), ErrorMetrics.MaxAbs(pr, rf)));
+            errors.Add(new FieldError(fields[k].Name, ErrorMetrics.RelativeL2(pr, rf), ErrorMetrics.MaxAbs(pr, rf)));
         }
         return new Evaluation(problem.EvaluationAxes, predicted, reference, errors) { Inside = inside };
+    }
+
+    /// <summary>The derived fields at points [N, d] (no gradient): [N, fields], detached.</summary>
+    private Tensor Derive(PinnNetwork network, DerivedFields derived, Tensor x)
+    {
+        var leaf = x.detach().requires_grad_(true);
+        var coords = new Coords(leaf, problem.Domain) { Unknowns = network.Unknowns() };
+        var solution = new AutogradSolution(problem.Domain, problem.Outputs, leaf, network.forward(leaf));
+        var y = derived.Compute(coords, solution);
+        if (y.dim() != 2 || y.shape[0] != x.shape[0] || y.shape[1] != fields.Count)
+            throw new InvalidOperationException($"{problem.Name}: the derived fields have shape [{string.Join(", ", y.shape)}], expected [{x.shape[0]}, {fields.Count}] ({string.Join(", ", fields)})");
+        return y.detach();
     }
 
     /// <summary>Rows of <paramref name="values"/> placed at <paramref name="rows"/> of an [n, outputs] array of NaN.</summary>
