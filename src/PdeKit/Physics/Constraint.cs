@@ -90,4 +90,14 @@ public sealed record Observation(string Name, double[][] Points, double[] Values
     /// Null (the default): the output field <see cref="Output"/> itself.
     /// </summary>
     public Func<Coords, Solution, Tensor>? Measure { get; init; }
+
+    /// <summary>
+    /// Maps the observation's <see cref="Points"/> (given as coordinates whose <see cref="Coords.Unknown"/> values are the
+    /// current unknowns) to points of the domain, [N, d], differentiably: for data whose position in the problem's
+    /// coordinates depends on an unknown, e.g. times t_i seen at tau_i = t_i / L^2 when the axes are scaled by a trained
+    /// distance L. The unknowns then get gradients through the points as well. Null (the default): <see cref="Points"/> are
+    /// domain points. With a map the points are not checked against the domain (the map decides where they go; clamp there
+    /// if the unknowns can carry them out), and derivatives in <see cref="Measure"/> are taken by autograd.
+    /// </summary>
+    public Func<Coords, Tensor>? Locate { get; init; }
 }

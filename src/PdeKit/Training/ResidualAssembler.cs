@@ -169,7 +169,7 @@ public sealed class ResidualAssembler : IDisposable
             {
                 if (o.Points[i].Length != d) throw new ArgumentException($"{problem.Name}: observation {o.Name} point {i} has {o.Points[i].Length} coordinates, expected {d}");
                 if (o.Points[i].Any(v => !double.IsFinite(v)) || !double.IsFinite(o.Values[i])) throw new ArgumentException($"{problem.Name}: observation {o.Name} row {i} is not finite");
-                if (!problem.Domain.Contains(o.Points[i]))
+                if (o.Locate is null && !problem.Domain.Contains(o.Points[i]))
                     throw new ArgumentException($"{problem.Name}: observation {o.Name} point {i} ({string.Join(", ", o.Points[i])}) lies outside the domain {problem.Domain}");
                 Array.Copy(o.Points[i], 0, flat, i * d, d);
             }
@@ -223,6 +223,11 @@ public sealed class ResidualAssembler : IDisposable
         }
         foreach (var (o, pts, vals) in data)
         {
+            if (o.Locate is not null)
+            {
+                all.Add(LocatedObservation(network, o, pts, vals));
+                continue;
+            }
             if (o.Measure is { } measure)
             {
                 var (s, c) = Solve(network, pts, null, "observation:" + o.Name, measure);
@@ -238,6 +243,37 @@ public sealed class ResidualAssembler : IDisposable
         }
         if (interfaces is { Any: true }) all.AddRange(interfaces.Terms(network));
         return all;
+    }
+
+    /// <summary>
+    /// The data term of an observation with <see cref="Observation.Locate"/>: the points are mapped with the current
+    /// unknowns, and the network is evaluated at a copy that is a leaf for the derivatives of <see cref="Observation.Measure"/>
+    /// but still carries the map's dependence on the unknowns (x = leaf + (located - detached located)).
+    /// </summary>
+    private LossTerm LocatedObservation(PinnNetwork network, Observation o, Tensor pts, Tensor vals)
+    {
+        var unknowns = network.Unknowns();
+        var located = o.Locate!(new Coords(pts, problem.Domain) { Unknowns = unknowns });
+        if (located.dim() != 2 || located.shape[0] != pts.shape[0] || located.shape[1] != problem.Domain.Dimension)
+            throw new InvalidOperationException($"{problem.Name}: observation {o.Name} located its points with shape [{string.Join(", ", located.shape)}], expected [{pts.shape[0]}, {problem.Domain.Dimension}]");
+        Tensor m;
+        Coords c;
+        if (o.Measure is { } measure)
+        {
+            var leaf = located.detach().requires_grad_(true);
+            var x = leaf + (located - located.detach());
+            c = new Coords(x, problem.Domain) { Unknowns = unknowns };
+            m = measure(c, new AutogradSolution(problem.Domain, problem.Outputs, leaf, network.forward(x)));
+            if (m.dim() == 2 && m.shape[1] == 1) m = m.squeeze(1);
+            if (m.dim() != 1 || m.shape[0] != c.Count)
+                throw new InvalidOperationException($"{problem.Name}: observation {o.Name} measured shape [{string.Join(", ", m.shape)}], expected [{c.Count}] or [{c.Count}, 1]");
+        }
+        else
+        {
+            c = new Coords(located, problem.Domain) { Unknowns = unknowns };
+            m = network.forward(located)[.., o.Output];
+        }
+        return new LossTerm(o.Name, (m - vals).square(), c, IsResidual: false);
     }
 
     /// <summary>Residual loss terms: one per equation ("residual" when there is one, else "residual_i").</summary>

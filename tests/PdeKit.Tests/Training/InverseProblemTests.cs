@@ -98,6 +98,42 @@ public class InverseProblemTests
             Throws.InvalidOperationException.With.Message.Contains("observation slope measured shape [10, 2]"));
     }
 
+    /// <summary>u' = u, u(0) = 1 (so u = exp x); data exp(2 z_i) seen at x = a z_i with a unknown: only the location carries a.</summary>
+    private sealed record LocatedData(double Start, bool ThroughMeasure, int Columns = 1) : IProblem
+    {
+        private static readonly Field U = Field.Scalar("u");
+        private static readonly double[] Zs = Enumerable.Range(1, 8).Select(i => i / 20.0).ToArray();
+
+        public string Name => "located";
+        public Domain Domain { get; } = Domain.Interval(0, 1);
+        public IReadOnlyList<Field> Outputs => [U];
+        public IReadOnlyList<Unknown> Unknowns => [new Unknown("a", Start)];
+        public IReadOnlyList<Observation> Observations =>
+            [new Observation("data", Zs.Select(z => new[] { z }).ToArray(), Zs.Select(z => Math.Exp(2 * z)).ToArray())
+            {
+                Locate = c => (c.X * c.Unknown("a")).expand(-1, Columns),
+                Measure = ThroughMeasure ? (c, s) => s.Dx(U) : null,
+            }];
+        public Tensor Ansatz(Coords c, Tensor net) => 1 + c.X * net;
+        public Tensor Residual(Coords c, Solution s) => s.Dx(U) - s[U];
+        public IReference Reference => new PointwiseReference("exp(x)", p => { var u = new double[p.Length, 1]; for (int i = 0; i < p.Length; i++) u[i, 0] = Math.Exp(p[i][0]); return u; });
+        public IReadOnlyList<double[]> EvaluationAxes => [PdeKit.Numerics.Grids.Linspace(0, 1, 50)];
+    }
+
+    [Test]
+    public void AnUnknownThatOnlyLocatesTheDataIsRecovered()
+    {
+        foreach (bool measure in new[] { false, true })
+        {
+            var result = new Trainer(new LocatedData(Start: 1, ThroughMeasure: measure), Small).Train();
+            double a = result.Network.UnknownValues()["a"];
+            TestContext.Out.WriteLine($"measure {measure}: a {a:F5}");
+            Assert.That(a, Is.EqualTo(2.0).Within(0.02), measure ? "through a measure (u')" : "plain output");
+        }
+        Assert.That(() => new Trainer(new LocatedData(Start: 1, ThroughMeasure: false, Columns: 2), Small with { AdamSteps = 2, LbfgsIterations = 0 }).Train(),
+            Throws.InvalidOperationException.With.Message.Contains("located its points with shape [8, 2], expected [8, 1]"));
+    }
+
     [Test]
     public void BadUnknownsAndObservationsAreNamed()
     {
