@@ -260,6 +260,34 @@ public class StreamFunctionTests
         }
     }
 
+    /// <summary>The psi-form Kovasznay problem with other derived fields.</summary>
+    private sealed class OtherDerived(DerivedFields derived) : IProblem
+    {
+        private readonly NavierStokesKovasznay inner = new(20, FlowForm.StreamFunction);
+        public string Name => "other-derived";
+        public Domain Domain => inner.Domain;
+        public IReadOnlyList<Field> Outputs => inner.Outputs;
+        public DerivedFields? Derived => derived;
+        public Tensor Ansatz(Coords c, Tensor net) => inner.Ansatz(c, net);
+        public Tensor Residual(Coords c, Solution s) => inner.Residual(c, s);
+        public IReference Reference => inner.Reference;
+        public IReadOnlyList<double[]> EvaluationAxes => [[-0.5, 0, 1], [-0.5, 0.5, 1.5]];
+    }
+
+    [Test]
+    public void BadDerivedFieldsGiveClearErrors()
+    {
+        using var scope = NewDisposeScope();
+        var none = new OtherDerived(new DerivedFields([], (c, s) => s.Values));
+        Assert.That(() => new Evaluator(none), Throws.ArgumentException.With.Message.Contains("reports no fields"));
+        var two = new OtherDerived(new DerivedFields([PdeKit.Problems.NavierStokes.U, PdeKit.Problems.NavierStokes.V], (c, s) => s.Values));
+        Assert.That(() => new Evaluator(two), Throws.InvalidOperationException.With.Message.Contains("one column per reported field: u, v"));
+        var wrong = new OtherDerived(new DerivedFields(PdeKit.Problems.NavierStokes.Fields, (c, s) => s.Values));
+        using var net = Network(wrong);
+        Assert.That(() => new Evaluator(wrong).Evaluate(net), Throws.InvalidOperationException.With.Message.Contains("the derived fields have shape [9, 2], expected [9, 3]"));
+        Assert.That(() => new Evaluator(wrong).Evaluate(net, batch: 0), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
     [Test]
     public void TheCatalogueTakesFormByNameAndRejectsBadValues()
     {
