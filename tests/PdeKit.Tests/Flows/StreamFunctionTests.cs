@@ -311,6 +311,17 @@ public class StreamFunctionTests
         Assert.That(() => new NavierStokesCavity(100, form: (FlowForm)7), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("unknown flow form"));
     }
 
+    [TestCase("train|cavity|--set|problem.form=vorticity", "'vorticity' is neither one of uvp (0), psi (1) nor a finite number")]
+    [TestCase("train|kovasznay|--set|problem.form=2", "kovasznay: form must be uvp (0, velocity-pressure) or psi (1, stream function) (got 2)")]
+    [TestCase("train|burgers|--set|problem.form=psi", "burgers has no parameter 'form'")]
+    public void BadFormsOnTheCommandLineGiveOneClearLine(string args, string expected)
+    {
+        var (code, _, stderr) = PdeKit.Tests.Runtime.CliProcess.Run(new Dictionary<string, string>(), args.Split('|'));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain(expected));
+        Assert.That(stderr, Does.Not.Contain("   at "), "no stack trace");
+    }
+
     [Test]
     public void AShortTrainingLowersTheLoss()
     {
