@@ -27,6 +27,7 @@ public class StreamFunctionTests
         yield return new TestCaseData(new NavierStokesCavity(100, CavityLid.Uniform, form: FlowForm.StreamFunction)).SetArgDisplayNames("cavity-uniform");
         yield return new TestCaseData(new NavierStokesKovasznay(20, FlowForm.StreamFunction)).SetArgDisplayNames("kovasznay-20");
         yield return new TestCaseData(new NavierStokesKovasznay(40, FlowForm.StreamFunction)).SetArgDisplayNames("kovasznay-40");
+        yield return new TestCaseData(new NavierStokesTaylorGreen(10, 2, FlowForm.StreamFunction)).SetArgDisplayNames("taylor-green");
     }
 
     private static PinnNetwork Network(IProblem problem, int seed = 7)
@@ -165,6 +166,43 @@ public class StreamFunctionTests
         Assert.That(inside, Is.GreaterThan(1e-3), "the Hermite Coons patch uses boundary data only: it is not the exact psi inside");
     }
 
+    /// <summary>The residual of <paramref name="problem"/> for the fields (psi, p) <paramref name="exact"/> at random points of its domain.</summary>
+    private static Tensor ExactResidual(IProblem problem, Func<Coords, Tensor> exact)
+    {
+        var x = Sampler.Draw(SamplerKind.Uniform, problem.Domain, 64, new Random(5), CPU, ScalarType.Float64).requires_grad_(true);
+        var c = new Coords(x, problem.Domain);
+        return problem.Residual(c, new AutogradSolution(problem.Domain, problem.Outputs, x, exact(c)));
+    }
+
+    [TestCase(20)]
+    [TestCase(40)]
+    public void KovasznaysExactStreamFunctionSolvesThePsiResidual(double re)
+    {
+        // psi = y - exp(lambda x) sin(2 pi y) / (2 pi), p = (1 - exp(2 lambda x)) / 2 (Kovasznay 1948; the
+        // velocity checked against KovasznayFlow above); at a wrong Re the residual does not vanish.
+        using var scope = NewDisposeScope();
+        var problem = new NavierStokesKovasznay(re, FlowForm.StreamFunction);
+        Tensor Exact(Coords c, double lambda) => cat([c.Y - (lambda * c.X).exp() * (2 * Math.PI * c.Y).sin() / (2 * Math.PI), 0.5 * (1 - (2 * lambda * c.X).exp())], 1);
+        Assert.That(ExactResidual(problem, c => Exact(c, problem.Flow.Lambda)).abs().max().item<double>(), Is.LessThan(1e-11));
+        Assert.That(ExactResidual(problem, c => Exact(c, new KovasznayFlow(re * 1.1).Lambda)).abs().max().item<double>(), Is.GreaterThan(1e-2));
+    }
+
+    [Test]
+    public void TaylorGreensExactStreamFunctionSolvesTheTimeDependentPsiResidual()
+    {
+        // psi = -cos x cos y exp(-2 nu t), p = -(cos 2x + cos 2y) exp(-4 nu t) / 4 (Taylor and Green 1937; psi_y and
+        // -psi_x are TaylorGreenVortex's u and v); the residual vanishes only with its time terms psi_yt, psi_xt, and
+        // not at a wrong nu.
+        using var scope = NewDisposeScope();
+        var problem = new NavierStokesTaylorGreen(10, 2, FlowForm.StreamFunction);
+        Tensor Exact(Coords c, double nu) => cat([-c.X.cos() * c.Y.cos() * (-2 * nu * c.T).exp(), -((2 * c.X).cos() + (2 * c.Y).cos()) * (-4 * nu * c.T).exp() / 4], 1);
+        Assert.That(ExactResidual(problem, c => Exact(c, 0.1)).abs().max().item<double>(), Is.LessThan(1e-12));
+        Assert.That(ExactResidual(problem, c => Exact(c, 0.12)).abs().max().item<double>(), Is.GreaterThan(1e-3));
+        var (u, v, _) = problem.Flow.At(0.4, 1.3, 0.7);
+        Assert.That(Math.Cos(0.4) * Math.Sin(1.3) * Math.Exp(-0.14), Is.EqualTo(u).Within(1e-15), "psi_y = u");
+        Assert.That(-Math.Sin(0.4) * Math.Cos(1.3) * Math.Exp(-0.14), Is.EqualTo(v).Within(1e-15), "-psi_x = v");
+    }
+
     [Test]
     public void TheHermiteCoonsPatchReproducesACubicAndRejectsBadData()
     {
@@ -296,7 +334,7 @@ public class StreamFunctionTests
         Assert.That(ProblemCatalog.ParseValue("problem.form", "1"), Is.EqualTo(1));
         Assert.That(() => ProblemCatalog.ParseValue("problem.form", "vorticity"), Throws.ArgumentException.With.Message.Contains("uvp (0), psi (1)"));
         Assert.That(() => ProblemCatalog.ParseValue("problem.re", "psi"), Throws.ArgumentException.With.Message.Contains("is not a finite number"));
-        foreach (var name in new[] { "cavity", "kovasznay" })
+        foreach (var name in new[] { "cavity", "kovasznay", "taylor-green" })
         {
             var entry = ProblemCatalog.Find(name);
             Assert.That(entry.Build().Outputs.Select(f => f.Name), Is.EqualTo(new[] { "u", "v", "p" }), $"{name}: uvp stays the default");
