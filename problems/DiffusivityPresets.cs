@@ -50,10 +50,10 @@ public static class DiffusivityPresets
     /// while L drifted from 2.02 to 4.34 (truth 2); with unit weights the physics terms, which do not involve L, hold the
     /// field and L moves to fit the data (2.05 from starts 1 and 2.02, same data).
     /// </summary>
-    public static TrainingOptions SealingQuick { get; } = Quick;
+    public static TrainingOptions SealingQuick { get; } = Quick with { Weighting = new WeightingOptions { Weights = new() { ["data"] = 1 } } };
 
     /// <summary>The sealing-boundary inverse's GPU preset: <see cref="Default"/> with fixed unit weights (see <see cref="SealingQuick"/>).</summary>
-    public static TrainingOptions SealingDefault { get; } = Default;
+    public static TrainingOptions SealingDefault { get; } = Default with { Weighting = SealingQuick.Weighting };
 
     /// <summary>The inverse problem's GPU preset: <see cref="Default"/> with gradient-norm balancing.</summary>
     public static TrainingOptions InverseDefault { get; } = Default with { Weighting = new WeightingOptions { Balancing = LossBalancing.GradNorm } };

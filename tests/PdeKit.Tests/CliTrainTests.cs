@@ -8,6 +8,23 @@ public class CliTrainTests
     private static readonly Dictionary<string, string> NoEnv = [];
 
     [Test]
+    public void ASyntheticInverseRunPrintsItsUnknownsBesideTheTruth()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "pdekit-run-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, stdout, stderr) = CliProcess.Run(NoEnv, "train", "diffusivity-sealing", "--preset", "quick", "--steps", "5", "--lbfgs", "0",
+                "--set", "points=64", "--set", "model.width=8", "--set", "problem.start=1.5", "--device", "cpu", "--out", dir);
+            Assert.That(code, Is.EqualTo(0), stderr);
+            Assert.That(stdout, Does.Match(@"unknown L = 1\.[0-9]+ \(true 2, -2[0-9]\.[0-9]{2}%\)"), stdout);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Test]
     public void TrainWritesACompleteReplayableRunDirectory()
     {
         string dir = Path.Combine(Path.GetTempPath(), "pdekit-run-" + Guid.NewGuid().ToString("N"));

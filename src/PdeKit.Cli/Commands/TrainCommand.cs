@@ -86,7 +86,8 @@ internal static class TrainCommand
         };
         spec.Options.Validate();
         var entry = ProblemCatalog.Find(problemName!);
-        entry.Build(spec.ProblemParameters); // a bad parameter fails before anything is written
+        var built = entry.Build(spec.ProblemParameters); // a bad parameter fails before anything is written
+        var truth = (built as IKnownUnknowns)?.TrueUnknowns ?? new Dictionary<string, double>();
         foreach (var v in spec.Curriculum?.Values ?? []) entry.Build(new Dictionary<string, double>(spec.ProblemParameters) { [spec.Curriculum!.Parameter] = v });
         string target = outDir ?? Path.Combine("runs", $"{entry.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         var o = spec.Options;
@@ -98,7 +99,10 @@ internal static class TrainCommand
         else
         {
             foreach (var e in run.Evaluation.Errors) Console.WriteLine($"{e.Field}: relative L2 {e.RelativeL2:E3}, max abs {e.MaxAbs:E3} vs {run.Reference}");
-            foreach (var (k, v) in run.Unknowns) Console.WriteLine($"unknown {k} = {v:G6}");
+            foreach (var (k, v) in run.Unknowns)
+                Console.WriteLine(truth.TryGetValue(k, out double t)
+                    ? string.Create(CultureInfo.InvariantCulture, $"unknown {k} = {v:G6} (true {t:G6}, {(v / t - 1) * 100:+0.00;-0.00}%)")
+                    : $"unknown {k} = {v:G6}");
             Console.WriteLine($"{run.WallSeconds:F1} s on {run.DeviceName}, {run.AdamStepsPerSecond:F1} Adam steps/s; run directory {run.Directory} ({run.Plots.Count} plots)");
         }
         return 0;
