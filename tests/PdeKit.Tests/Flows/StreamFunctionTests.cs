@@ -204,6 +204,25 @@ public class StreamFunctionTests
     }
 
     [Test]
+    public void TheFourThirdDerivativesTakeTwoThirdLevelGradients()
+    {
+        // u = sin(x) y^3 + x^3 y: u_xxy = 6 x - 3 sin(x) y^2, u_yyy = 6 sin x, u_xxx = 6 y - cos(x) y^3, u_xyy = 6 cos(x) y.
+        using var scope = NewDisposeScope();
+        var domain = Domain.Box((0, 1), (0, 1));
+        var f = Field.Scalar("u");
+        var pts = Sampler.Draw(SamplerKind.Uniform, domain, 20, new Random(9), CPU, ScalarType.Float64).requires_grad_(true);
+        var (x, y) = (pts[.., 0..1], pts[.., 1..2]);
+        var s = new AutogradSolution(domain, [f], pts, x.sin() * y.pow(3) + x.pow(3) * y);
+        double Gap(Tensor a, Tensor b) => (a - b).abs().max().item<double>();
+        Assert.That(Gap(s.D(f, "x", "x", "y"), 6 * x - 3 * x.sin() * y.square()), Is.LessThan(1e-13));
+        Assert.That(Gap(s.D(f, "y", "y", "y"), 6 * x.sin()), Is.LessThan(1e-13));
+        Assert.That(Gap(s.D(f, "x", "x", "x"), 6 * y - x.cos() * y.pow(3)), Is.LessThan(1e-13));
+        Assert.That(Gap(s.D(f, "x", "y", "y"), 6 * x.cos() * y), Is.LessThan(1e-13));
+        // Gradients of u, u_x, u_y, u_xx, u_yy: u_xyy comes from the gradient of u_yy, not a sixth one of u_xy.
+        Assert.That(s.GradCalls, Is.EqualTo(5));
+    }
+
+    [Test]
     public void TheHermiteCoonsPatchReproducesACubicAndRejectsBadData()
     {
         // A bicubic polynomial lies in the span of the blend, so the patch reproduces it everywhere.
