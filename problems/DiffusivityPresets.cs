@@ -45,12 +45,14 @@ public static class DiffusivityPresets
     public static TrainingOptions InverseQuick { get; } = Quick with { Weighting = new WeightingOptions { Balancing = LossBalancing.GradNorm } };
 
     /// <summary>
-    /// The sealing-boundary inverse's CPU preset: <see cref="Quick"/> with fixed unit weights. Gradient-norm balancing
-    /// hurts there: it raised the data weight to about 650, and the network bent the face pressure to fit the noise
-    /// while L drifted from 2.02 to 4.34 (truth 2); with unit weights the physics terms, which do not involve L, hold the
-    /// field and L moves to fit the data (2.05 from starts 1 and 2.02, same data).
+    /// The sealing-boundary inverse's CPU preset: <see cref="Quick"/> with fixed weights, the data term weighted 0.1.
+    /// Gradient-norm balancing hurts there: it raised the data weight to about 650, and the network bent the face
+    /// pressure to fit the noise while L drifted from 2.02 to 4.34 (truth 2). With unit weights L came out 2.055
+    /// (the network still fits the noise a little: its data misfit fell below the exact model's); with the data
+    /// weighted 0.1 it is 2.030, against 2.0215 +- 0.0105 from the classical fit of the same samples (seed 7, 1% noise),
+    /// and 1.998 on noise-free data. The physics terms do not involve L, so a small data weight costs no bias.
     /// </summary>
-    public static TrainingOptions SealingQuick { get; } = Quick with { Weighting = new WeightingOptions { Weights = new() { ["data"] = 1 } } };
+    public static TrainingOptions SealingQuick { get; } = Quick with { Weighting = new WeightingOptions { Weights = new() { ["data"] = 0.1 } } };
 
     /// <summary>The sealing-boundary inverse's GPU preset: <see cref="Default"/> with fixed unit weights (see <see cref="SealingQuick"/>).</summary>
     public static TrainingOptions SealingDefault { get; } = Default with { Weighting = SealingQuick.Weighting };

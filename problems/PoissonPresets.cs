@@ -52,4 +52,10 @@ public static class PoissonPresets
 
     /// <summary>The plate on the GPU: <see cref="Default"/> with gradient-norm balancing.</summary>
     public static TrainingOptions PlateDefault { get; } = Default with { Weighting = new WeightingOptions { Balancing = LossBalancing.GradNorm } };
+
+    /// <summary>The cube with a spherical hole (3D) on the CPU: <see cref="Quick"/> (1024 points, 1500 Adam + 500 L-BFGS).</summary>
+    public static TrainingOptions CubeHoleQuick { get; } = Quick;
+
+    /// <summary>The cube with a spherical hole on the GPU: <see cref="Default"/>.</summary>
+    public static TrainingOptions CubeHoleDefault { get; } = Default;
 }

@@ -119,6 +119,11 @@ public static class ProblemCatalog
             new Dictionary<string, double>(),
             _ => new PlateWells(),
             new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.PlateQuick, ["default"] = PoissonPresets.PlateDefault }),
+        new("poisson-cube-hole", "-Laplace(u) = f in the unit cube minus a ball (radius holeRadius), u = sin(pi x) sin(pi y) sin(pi z) + (x + 2y + 3z)/6: hard ansatz u = g + phi N (adf 0: smooth box product R-joined with the sphere's distance function, 1: the region's normalised 3D distance function), g a radial blend of the face and hole data",
+            "exact solution",
+            new Dictionary<string, double> { ["holeRadius"] = 0.25, ["adf"] = 0 },
+            p => new PoissonCubeHole(p["holeRadius"], CubeHoleAdfFrom(p["adf"])),
+            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.CubeHoleQuick, ["default"] = PoissonPresets.CubeHoleDefault }),
         new("kovasznay", "steady incompressible Navier-Stokes, Kovasznay flow on [-0.5,1]x[-0.5,1.5] (Re 20 or 40), hard velocity data (Coons patch), zero-mean pressure; form=uvp (u, v, p) or psi (stream function, exactly divergence-free, Hermite Coons lift)",
             "exact Kovasznay (1948) solution",
             new Dictionary<string, double> { ["re"] = 20, ["form"] = 0 },
@@ -140,6 +145,11 @@ public static class ProblemCatalog
             p => new NavierStokesCavity(p["re"], CavityLidFrom(p["lid"]), CavityReference(p["re"], CavityLidFrom(p["lid"]), (int)p["fdN"]), cornerRadius: p["cornerRadius"],
                 form: StreamFunction.FromParameter(p["form"], "cavity")),
             new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.Quick, ["default"] = NavierStokesPresets.Default }),
+        new("cylinder-2d1", "steady flow past a cylinder, Schaefer-Turek benchmark 2D-1 (Re 20): channel [0,2.2]x[0,0.41] minus the disk r = 0.05 at (0.2,0.2), hard parabolic inflow (uMax) and no slip, hard p = 0 and soft u_x = v_x = 0 at the outlet",
+            "no field reference: benchmark quantities c_D, c_L, delta-p (stress integral on the cylinder) vs the published 5.5795, 0.010618, 0.11752 (Schaefer and Turek 1996; FeatFlow digits)",
+            new Dictionary<string, double> { ["uMax"] = 0.3, ["nu"] = 1e-3 },
+            p => new NavierStokesCylinder(p["uMax"], p["nu"]),
+            new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.CylinderQuick, ["default"] = NavierStokesPresets.CylinderDefault, ["best"] = NavierStokesPresets.CylinderBest }),
     ];
 
     /// <summary>The finite-difference cavity flow as a reference, solved on first use (the catalogue builds problems to check parameters, so it must not solve eagerly).</summary>
@@ -159,6 +169,15 @@ public static class ProblemCatalog
         0 => CavityLid.Uniform,
         1 => CavityLid.Smoothed,
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, $"cavity: lid must be 0 (uniform) or 1 (smoothed 16 x^2 (1 - x)^2) (got {value})"),
+    };
+
+    /// <summary>The cube-hole problem's distance function from its catalogue parameter: 0 the smooth box product, 1 the region's.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Any other value.</exception>
+    private static CubeHoleAdf CubeHoleAdfFrom(double value) => value switch
+    {
+        0 => CubeHoleAdf.SmoothBox,
+        1 => CubeHoleAdf.Region,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, $"poisson-cube-hole: adf must be 0 (smooth box product) or 1 (the region's normalised distance function) (got {value})"),
     };
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>

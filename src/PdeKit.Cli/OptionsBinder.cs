@@ -37,10 +37,21 @@ internal static class OptionsBinder
         {
             var path = key.Split('.');
             JsonObject node = root;
+            bool termWeights = false;
             for (int i = 0; i < path.Length - 1; i++)
             {
-                var child = Find(node, path[i], key);
-                node = child as JsonObject ?? throw new ArgumentException($"--set {key}: '{path[i]}' is not a group of settings");
+                string name = Actual(node, path[i], key);
+                // Per-term weights (weighting.weights.NAME=w) are a map that may start out empty (null).
+                termWeights = i == path.Length - 2 && string.Equals(name, "weights", StringComparison.Ordinal) && node == root["weighting"];
+                if (termWeights && node[name] is null) node[name] = new JsonObject();
+                node = node[name] as JsonObject ?? throw new ArgumentException($"--set {key}: '{path[i]}' is not a group of settings");
+            }
+            if (termWeights)
+            {
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !double.IsFinite(w))
+                    throw new ArgumentException($"--set {key}={value}: expected a finite number");
+                node[path[^1]] = JsonValue.Create(w);
+                continue;
             }
             string leaf = Actual(node, path[^1], key);
             node[leaf] = Parse(node[leaf], value, key);
@@ -66,7 +77,6 @@ internal static class OptionsBinder
         return $"--set: {where} has the wrong type ({e.Message.Split(" Path:")[0]})";
     }
 
-    private static JsonNode? Find(JsonObject node, string name, string key) => node[Actual(node, name, key)];
 
     private static string Actual(JsonObject node, string name, string key)
     {

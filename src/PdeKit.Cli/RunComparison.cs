@@ -18,7 +18,7 @@ internal sealed record ComparedValue(string Quantity, string A, string B, string
 internal sealed record SettingDifference(string Setting, string A, string B);
 
 /// <summary>
-/// Two run directories of <c>pdekit train</c> side by side: errors, unknowns, times and device from summary.json, and
+/// Two run directories of <c>pdekit train</c> side by side: errors, benchmark quantities, unknowns, times and device from summary.json, and
 /// the settings that differ from spec.json (what <c>pdekit compare</c> prints).
 /// </summary>
 internal sealed record RunComparison(string A, string B, IReadOnlyList<ComparedValue> Values, IReadOnlyList<SettingDifference>? Settings)
@@ -39,6 +39,12 @@ internal sealed record RunComparison(string A, string B, IReadOnlyList<ComparedV
         {
             values.Add(Number($"rel L2 ({f})", Error(sa.RootElement, f, "relativeL2"), Error(sb.RootElement, f, "relativeL2")));
             values.Add(Number($"max abs error ({f})", Error(sa.RootElement, f, "maxAbs"), Error(sb.RootElement, f, "maxAbs")));
+        }
+
+        foreach (var q in QuantityNames(sa.RootElement).Concat(QuantityNames(sb.RootElement)).Distinct())
+        {
+            values.Add(Number($"quantity {q}", Quantity(sa.RootElement, q, "value"), Quantity(sb.RootElement, q, "value")));
+            values.Add(Number($"quantity {q} relative error", Quantity(sa.RootElement, q, "relativeError"), Quantity(sb.RootElement, q, "relativeError")));
         }
 
         foreach (var u in Names(sa.RootElement, "unknowns").Concat(Names(sb.RootElement, "unknowns")).Distinct())
@@ -108,6 +114,12 @@ internal sealed record RunComparison(string A, string B, IReadOnlyList<ComparedV
 
     private static JsonElement? Error(JsonElement e, string field, string key) =>
         Get(e, "errors") is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray().Where(x => Get(x, "field")?.GetString() == field).Select(x => Get(x, key)).FirstOrDefault() : null;
+
+    private static IEnumerable<string> QuantityNames(JsonElement e) =>
+        Get(e, "quantities") is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray().Select(x => Get(x, "name")?.GetString() ?? "?") : [];
+
+    private static JsonElement? Quantity(JsonElement e, string name, string key) =>
+        Get(e, "quantities") is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray().Where(x => Get(x, "name")?.GetString() == name).Select(x => Get(x, key)).FirstOrDefault() : null;
 
     private static ComparedValue Text(string q, JsonElement? a, JsonElement? b) => new(q, Show(a), Show(b), "");
 

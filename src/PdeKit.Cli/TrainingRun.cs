@@ -84,7 +84,10 @@ internal static class TrainingRun
             preset = spec.Preset,
             curriculum = spec.Curriculum,
             reference = problem.Reference.Name,
+            fieldReference = eval.HasFieldReference,
             errors = eval.Errors,
+            errorsNote = problem.Reference is NoFieldReference none ? $"relative L2 not evaluated: no field reference ({none.Reason})" : null,
+            quantities = eval.Quantities.Select(q => new { name = q.Name, value = q.Value, published = q.Published, relativeError = q.RelativeError, source = q.Source }).ToArray(),
             wallSeconds = result.WallSeconds,
             adamSteps = result.AdamSteps,
             lbfgsIterations = result.LbfgsIterations,
@@ -148,5 +151,6 @@ internal static class TrainingRun
 
     /// <summary>One progress line per logged record.</summary>
     internal static string Line(TrainingRecord r) =>
-        $"{r.Phase,-5} step {r.Step,6}  t {r.TimeSeconds,7:F1}s  loss {r.Loss:E3}" + (double.IsNaN(r.RelativeL2) ? "" : $"  rel L2 {r.RelativeL2:E3}");
+        $"{r.Phase,-5} step {r.Step,6}  t {r.TimeSeconds,7:F1}s  loss {r.Loss:E3}" + (double.IsNaN(r.RelativeL2) ? "" : $"  rel L2 {r.RelativeL2:E3}")
+        + string.Concat(r.Quantities.Where(q => !double.IsNaN(q.Value)).Select(q => string.Create(CultureInfo.InvariantCulture, $"  {q.Key} {q.Value:G5}")));
 }

@@ -3,8 +3,12 @@ namespace PdeKit.Reporting;
 /// <summary>The history part of <see cref="RunPlots"/>: loss curves and the error curve of a run.</summary>
 internal static class HistoryPlots
 {
-    /// <summary>Writes <c>loss.png</c> and <c>error.png</c> into <paramref name="dir"/> where the history has the columns; returns the paths written.</summary>
-    public static List<string> Draw(string dir, IReadOnlyList<string> columns, IReadOnlyList<double[]> rows)
+    /// <summary>
+    /// Writes <c>loss.png</c> and <c>error.png</c> into <paramref name="dir"/> where the history has the columns, and
+    /// <c>quantity_NAME.png</c> for each benchmark-quantity column <c>q_NAME</c> with values (with its published value from
+    /// <paramref name="published"/> as a line); returns the paths written.
+    /// </summary>
+    public static List<string> Draw(string dir, IReadOnlyList<string> columns, IReadOnlyList<double[]> rows, IReadOnlyDictionary<string, double>? published = null)
     {
         var written = new List<string>();
         if (rows.Count == 0)
@@ -42,6 +46,20 @@ internal static class HistoryPlots
                 Plots.LogCurves(path, perField.Select(kv => (kv.Key, steps, kv.Value)).ToList(), "relative L2 error", "rel_l2", showLegend: true);
                 written.Add(path);
             }
+        }
+
+        foreach (var column in columns.Where(c => c.StartsWith("q_", StringComparison.Ordinal)))
+        {
+            var values = HistoryCsv.Column(columns, rows, column)!;
+            var evaluated = Enumerable.Range(0, rows.Count).Where(i => double.IsFinite(values[i])).ToArray();
+            if (evaluated.Length == 0) continue;
+            var name = column[2..];
+            var series = new List<ChartSeries> { new(name, evaluated.Select(i => steps[i]).ToArray(), evaluated.Select(i => values[i]).ToArray(), Markers: evaluated.Length == 1) };
+            if (published is not null && published.TryGetValue(name, out var target) && double.IsFinite(target))
+                series.Add(new ChartSeries($"published {target:G6}", [steps[0], steps[^1]], [target, target]));
+            var path = Path.Combine(dir, $"quantity_{name}.png");
+            Plots.Draw(path, new ChartSpec(Path.GetFileName(path), $"{name} during training", "step", name, series));
+            written.Add(path);
         }
 
         return written;

@@ -17,11 +17,13 @@ public static partial class Plots
     /// <param name="contourField">Field whose contours are drawn (e.g. the stream function), same shape; null for none.</param>
     /// <param name="contourLevels">The contour levels (at least one when <paramref name="contourField"/> is given).</param>
     /// <param name="colorRange">Fixed color range (values outside are clipped to the end colors); by default the finite range.</param>
-    /// <exception cref="ArgumentException">Empty path, mismatched shapes, no levels, or a bad color range.</exception>
+    /// <param name="width">Image width in pixels, or null for the default (square plot area plus the colorbar); wide domains such as a channel want more.</param>
+    /// <exception cref="ArgumentException">Empty path, mismatched shapes, no levels, a bad color range or a width below 200.</exception>
     public static void FlowMap(
         string path, double[] x, double[] y, double[,] values, string title, string colorbarLabel,
-        double[,]? contourField = null, IReadOnlyList<double>? contourLevels = null, (double Min, double Max)? colorRange = null)
+        double[,]? contourField = null, IReadOnlyList<double>? contourLevels = null, (double Min, double Max)? colorRange = null, int? width = null)
     {
+        if (width is < 200) throw new ArgumentException($"A flow map needs a width of at least 200 pixels, got {width}.", nameof(width));
         PlotKit.CheckPath(path);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -111,6 +113,6 @@ public static partial class Plots
         plot.YLabel("y");
         plot.HideGrid();
         plot.Axes.SetLimits(rectangle);
-        PlotKit.SavePng(plot, path, PlotKit.Height + 80, PlotKit.Height);
+        PlotKit.SavePng(plot, path, width ?? PlotKit.Height + 80, PlotKit.Height);
     }
 }

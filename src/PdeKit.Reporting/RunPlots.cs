@@ -40,14 +40,39 @@ public static class RunPlots
         }
 
         var predictionPath = Require(dir, PredictionFile);
-        var referencePath = Require(dir, ReferenceFile);
+        var referencePath = HasFieldReference(dir) ? Require(dir, ReferenceFile) : null;
         var historyPath = Require(dir, HistoryFile);
 
         var predictions = FieldCsv.Read(predictionPath);
-        var references = FieldCsv.Read(referencePath);
+        var references = referencePath is null ? null : FieldCsv.Read(referencePath);
         var history = HistoryCsv.Read(historyPath);
 
         var written = new List<string>();
+        if (references is null)
+        {
+            // No field reference (a benchmark validated by scalar quantities): the predicted fields only.
+            foreach (var prediction in predictions)
+            {
+                var suffix = predictions.Count == 1 ? "" : "_" + FileSafe(prediction.Name);
+                var path = Path.Combine(dir, $"field{suffix}_prediction.png");
+                var range = PlotKit.FiniteRange(prediction.Values.Cast<double>());
+                Plots.Heatmap(path, prediction, $"{prediction.Name}: prediction", range is { } r && r.Min < 0 && r.Max > 0, prediction.Name, range);
+                written.Add(path);
+            }
+        }
+        else
+        {
+            DrawAgainstReference(dir, predictionPath, referencePath!, predictions, references, written);
+        }
+
+        if (FlowPlots.IsFlow(predictions)) written.AddRange(FlowPlots.Draw(dir, predictions, references));
+        written.AddRange(HistoryPlots.Draw(dir, history.Columns, history.Rows, PublishedQuantities(dir)));
+        return written;
+    }
+
+    private static void DrawAgainstReference(string dir, string predictionPath, string referencePath, IReadOnlyList<GridField> predictions,
+        IReadOnlyList<GridField> references, List<string> written)
+    {
         foreach (var prediction in predictions)
         {
             var reference = references.FirstOrDefault(r => r.Name == prediction.Name)
@@ -64,9 +89,42 @@ public static class RunPlots
             var suffix = predictions.Count == 1 ? "" : "_" + FileSafe(prediction.Name);
             written.AddRange(DrawField(dir, prediction, reference, suffix));
         }
+    }
 
-        written.AddRange(HistoryPlots.Draw(dir, history.Columns, history.Rows));
-        return written;
+    /// <summary>The published values of the benchmark quantities in the run's summary.json (<c>quantities: [{name, published}]</c>); empty without them.</summary>
+    private static Dictionary<string, double> PublishedQuantities(string dir)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        var summary = Path.Combine(dir, "summary.json");
+        if (!File.Exists(summary)) return result;
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(summary));
+        if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !doc.RootElement.TryGetProperty("quantities", out var list)
+            || list.ValueKind != System.Text.Json.JsonValueKind.Array) return result;
+        foreach (var q in list.EnumerateArray())
+            if (q.ValueKind == System.Text.Json.JsonValueKind.Object && q.TryGetProperty("name", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String
+                && q.TryGetProperty("published", out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number)
+                result[n.GetString()!] = v.GetDouble();
+        return result;
+    }
+
+    /// <summary>
+    /// False only when the run's <c>summary.json</c> says <c>"fieldReference": false</c> (a problem validated by benchmark
+    /// quantities, which has no reference.csv); true otherwise, so a missing reference.csv of any other run is an error.
+    /// </summary>
+    private static bool HasFieldReference(string dir)
+    {
+        var summary = Path.Combine(dir, "summary.json");
+        if (!File.Exists(summary)) return true;
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(summary));
+            return !(doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("fieldReference", out var f) && f.ValueKind == System.Text.Json.JsonValueKind.False);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"{summary} is not valid JSON ({e.Message}); rewrite it with `pdekit train` or delete it.", e);
+        }
     }
 
     private static List<string> DrawField(string dir, GridField prediction, GridField reference, string suffix)

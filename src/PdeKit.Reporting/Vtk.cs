@@ -92,6 +92,49 @@ public static class Vtk
         AtomicFile.WriteStream(path, stream => VtkXmlWriter.Write(stream, grid, options.Encoding));
     }
 
+    /// <summary>
+    /// Writes points in space, each its own vertex cell, with fields on them: a point cloud for ParaView (e.g. the
+    /// evaluation grid points inside a 3D region; show it with the Points representation or Glyphs).
+    /// </summary>
+    /// <param name="path">The .vtu file to write (its folder is created).</param>
+    /// <param name="x">x coordinates, finite.</param>
+    /// <param name="y">y coordinates, as many as <paramref name="x"/>, finite.</param>
+    /// <param name="z">z coordinates, as many as <paramref name="x"/>, finite.</param>
+    /// <param name="pointFields">Fields with one value per point.</param>
+    /// <param name="options">Encoding and checks; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The coordinate arrays differ in length or hold a non-finite value, or a field is malformed.</exception>
+    public static void WritePoints(string path, double[] x, double[] y, double[] z, IReadOnlyList<VtkField> pointFields, VtkOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(z);
+        ArgumentNullException.ThrowIfNull(pointFields);
+        options ??= new VtkOptions();
+        if (y.Length != x.Length || z.Length != x.Length)
+        {
+            throw new ArgumentException($"x, y and z must have the same length (got {x.Length}, {y.Length}, {z.Length}).", nameof(z));
+        }
+
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (!double.IsFinite(x[i]) || !double.IsFinite(y[i]) || !double.IsFinite(z[i]))
+            {
+                throw new ArgumentException($"Point {i} ({x[i]}, {y[i]}, {z[i]}) is not finite.", nameof(x));
+            }
+        }
+
+        CheckFields(pointFields, x.Length, "point", $"there are {x.Length} points", null, options);
+        var connectivity = new long[x.Length];
+        for (int i = 0; i < connectivity.Length; i++)
+        {
+            connectivity[i] = i;
+        }
+
+        var grid = new VtkGrid([.. x], [.. y], connectivity, 1, VtkGrid.Vertex, pointFields, [], [.. z]);
+        AtomicFile.WriteStream(path, stream => VtkXmlWriter.Write(stream, grid, options.Encoding));
+    }
+
     private static void CheckFields(IReadOnlyList<VtkField> fields, int count, string kind, string what, bool[]? checkedPoints, VtkOptions options)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);

@@ -5,10 +5,13 @@ using System.Xml;
 
 namespace PdeKit.Reporting;
 
-/// <summary>A checked, ready-to-write VTK unstructured grid: points in the plane z = 0, cells of one type, fields.</summary>
+/// <summary>A checked, ready-to-write VTK unstructured grid: points (in the plane z = 0 unless Z is given), cells of one type, fields.</summary>
 internal sealed record VtkGrid(
-    double[] X, double[] Y, long[] Connectivity, int NodesPerCell, byte CellType, IReadOnlyList<VtkField> PointFields, IReadOnlyList<VtkField> CellFields)
+    double[] X, double[] Y, long[] Connectivity, int NodesPerCell, byte CellType, IReadOnlyList<VtkField> PointFields, IReadOnlyList<VtkField> CellFields, double[]? Z = null)
 {
+    /// <summary>VTK_VERTEX.</summary>
+    public const byte Vertex = 1;
+
     /// <summary>VTK_TRIANGLE.</summary>
     public const byte Triangle = 5;
 
@@ -45,6 +48,7 @@ internal static class VtkXmlWriter
         {
             points[3 * i] = grid.X[i];
             points[(3 * i) + 1] = grid.Y[i];
+            points[(3 * i) + 2] = grid.Z?[i] ?? 0;
         }
 
         WriteArray(xml, "Float64", "Points", 3, points, encoding);

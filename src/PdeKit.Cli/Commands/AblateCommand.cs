@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using PdeKit.Evaluation;
+using PdeKit.Physics;
 using PdeKit.Problems;
 using PdeKit.Reporting;
 using PdeKit.Runtime;
@@ -127,6 +128,9 @@ internal static class AblateCommand
             foreach (var (k, val) in v.ProblemParameters) values[k] = val;
             return entry.Build(values);
         }).ToList();
+        // An ablation ranks variants by their field error, which needs a field reference.
+        if (problems.FirstOrDefault(p => p.Reference is NoFieldReference) is { } noField)
+            throw new ArgumentException($"{entry.Name} has no field reference ({noField.Reference.Name}), so an ablation has no error to compare; train it with pdekit train and compare its benchmark quantities");
         // Likewise every variant's strategy (e.g. causal weighting on a problem without time).
         foreach (var (v, problem) in variants.Zip(problems))
             if (Trainer.DefaultWeighting(problem, v.Options) is IDisposable d) d.Dispose();

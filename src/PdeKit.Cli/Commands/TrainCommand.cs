@@ -99,6 +99,10 @@ internal static class TrainCommand
         else
         {
             foreach (var e in run.Evaluation.Errors) Console.WriteLine($"{e.Field}: relative L2 {e.RelativeL2:E3}, max abs {e.MaxAbs:E3} vs {run.Reference}");
+            if (!run.Evaluation.HasFieldReference) Console.WriteLine($"relative L2 not evaluated: the field reference is {run.Reference}");
+            foreach (var q in run.Evaluation.Quantities)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{q.Name} = {q.Value:G6} (published {q.Published:G6}, relative error {q.RelativeError:E2})"));
+            foreach (var source in run.Evaluation.Quantities.Select(q => q.Source).Distinct()) Console.WriteLine($"published values: {source}");
             foreach (var (k, v) in run.Unknowns)
                 Console.WriteLine(truth.TryGetValue(k, out double t)
                     ? string.Create(CultureInfo.InvariantCulture, $"unknown {k} = {v:G6} (true {t:G6}, {(v / t - 1) * 100:+0.00;-0.00}%)")

@@ -38,11 +38,20 @@ internal static class PinnCase
     }
 
     /// <summary>The metrics a PINN case of <paramref name="problem"/> reports.</summary>
-    internal static IReadOnlyList<string> Metrics(IProblem problem) =>
-    [
-        .. problem.ReportedFields().Select(f => "rel_l2:" + f.Name), .. problem.ReportedFields().Select(f => "max_abs:" + f.Name),
-        .. problem.Unknowns.Select(u => "unknown:" + u.Name), "time_s",
-    ];
+    /// <remarks>
+    /// rel_l2 and max_abs only with a field reference (a problem with a <see cref="NoFieldReference"/> has none to report);
+    /// <c>quantity:NAME</c> for each benchmark quantity (<see cref="IBenchmarkQuantities"/>), judged relative to its published value.
+    /// </remarks>
+    internal static IReadOnlyList<string> Metrics(IProblem problem)
+    {
+        IReadOnlyList<Field> fields = problem.Reference is NoFieldReference ? [] : problem.ReportedFields();
+        return
+        [
+            .. fields.Select(f => "rel_l2:" + f.Name), .. fields.Select(f => "max_abs:" + f.Name),
+            .. problem.Unknowns.Select(u => "unknown:" + u.Name),
+            .. Evaluation.BenchmarkQuantityEvaluation.Declared(problem).Select(q => "quantity:" + q.Name), "time_s",
+        ];
+    }
 
     /// <summary>Checks a pinn line: preset, settings and problem parameters apply; the metric exists; unknowns have known true values.</summary>
     /// <exception cref="ArgumentException">What is wrong.</exception>
@@ -53,7 +62,8 @@ internal static class PinnCase
         var problem = ProblemCatalog.Find(line.Problem).Build(spec.ProblemParameters);
         var metrics = Metrics(problem);
         if (!metrics.Any(line.Selects))
-            throw new ArgumentException($"a {line.Problem} PINN has no metric '{line.Metric}' (metrics: {string.Join(", ", metrics)})");
+            throw new ArgumentException($"a {line.Problem} PINN has no metric '{line.Metric}' (metrics: {string.Join(", ", metrics)})"
+                + (problem.Reference is NoFieldReference ? $"; it has no field reference ({problem.Reference.Name}), so no rel_l2 or max_abs" : ""));
         if (metrics.Any(m => m.StartsWith("unknown:", StringComparison.Ordinal) && line.Selects(m)) && problem is not IKnownUnknowns)
             throw new ArgumentException($"{line.Problem}'s unknowns have no known true values to compare with");
     }
@@ -95,6 +105,7 @@ internal static class PinnCase
         var measurements = new List<Measurement>();
         foreach (var e in eval.Errors) measurements.Add(Measurement.AtMost(method, "rel_l2:" + e.Field, e.RelativeL2, "vs " + reference));
         foreach (var e in eval.Errors) measurements.Add(Measurement.AtMost(method, "max_abs:" + e.Field, e.MaxAbs, "vs " + reference));
+        foreach (var q in eval.Quantities) measurements.Add(Measurement.Relative(method, "quantity:" + q.Name, q.Value, q.Published, q.Source));
         var truth = (problem as IKnownUnknowns)?.TrueUnknowns;
         foreach (var (name, value) in unknowns)
         {
@@ -105,7 +116,7 @@ internal static class PinnCase
 
         measurements.Add(Measurement.AtMost(method, "time_s", seconds, $"training on {deviceName}"));
         var images = plots.Select(p => new ReportImage(p, Caption(Path.GetFileNameWithoutExtension(p)))).ToList();
-        var description = $"PINN for {spec.Problem}, preset {spec.Preset}{(line.Settings.Count > 0 ? " with " + string.Join(", ", line.Settings.Select(kv => $"{kv.Key}={kv.Value}")) : "")}: {what}; trained on {deviceName} in {seconds:F0} s, compared with {reference} on the evaluation grid. Run directory: {folder}.";
+        var description = $"PINN for {spec.Problem}, preset {spec.Preset}{(line.Settings.Count > 0 ? " with " + string.Join(", ", line.Settings.Select(kv => $"{kv.Key}={kv.Value}")) : "")}: {what}; trained on {deviceName} in {seconds:F0} s, {(eval.HasFieldReference ? $"compared with {reference} on the evaluation grid" : $"no field reference ({reference}): relative L2 not evaluated")}{(eval.Quantities.Count > 0 ? $"; benchmark quantities {string.Join(", ", eval.Quantities.Select(q => q.Name))} against the published values" : "")}. Run directory: {folder}.";
         return new CaseOutcome(description, measurements, images, deviceName);
     }
 

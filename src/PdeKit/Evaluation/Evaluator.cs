@@ -21,12 +21,23 @@ public sealed record Evaluation(IReadOnlyList<double[]> Axes, double[,] Predicte
 {
     /// <summary>Per grid point, whether it lies inside the domain's region; null for a box domain (every point counts).</summary>
     public IReadOnlyList<bool>? Inside { get; init; }
+
+    /// <summary>
+    /// False when the problem has no field reference (<see cref="NoFieldReference"/>): <see cref="Reference"/> is then all
+    /// NaN and <see cref="Errors"/> is empty (no relative L2 was evaluated).
+    /// </summary>
+    public bool HasFieldReference { get; init; } = true;
+
+    /// <summary>The benchmark quantities with their published values (empty unless the problem is <see cref="IBenchmarkQuantities"/>).</summary>
+    public IReadOnlyList<QuantityValue> Quantities { get; init; } = [];
 }
 
 /// <summary>
 /// Evaluates a model against the problem's reference on its evaluation grid; the reference is computed
 /// once. For a domain with a region, grid points outside it are skipped: neither the model nor the
 /// reference is evaluated there, their values are NaN (a masked heatmap), and errors cover the inside points.
+/// A problem without a field reference (<see cref="NoFieldReference"/>) is predicted on the grid but no errors
+/// are computed; a problem with benchmark quantities (<see cref="IBenchmarkQuantities"/>) has them computed too.
 /// </summary>
 public sealed class Evaluator
 {
@@ -38,6 +49,7 @@ public sealed class Evaluator
     private readonly int[] meanFree;
     private readonly int[][] slices;
     private readonly IReadOnlyList<Field> fields;
+    private readonly IReadOnlyList<BenchmarkQuantity> quantities;
 
     /// <summary>Builds the grid and evaluates the reference on it.</summary>
     public Evaluator(IProblem problem)
@@ -48,20 +60,26 @@ public sealed class Evaluator
         if (axes.Count != problem.Domain.Dimension)
             throw new ArgumentException($"{problem.Name}: {axes.Count} evaluation axes for a {problem.Domain.Dimension}-dimensional domain");
         points = GridPoints(axes);
-        if (problem.Domain.Region is null)
+        fields = problem.ReportedFields();
+        if (fields.Count == 0) throw new ArgumentException($"{problem.Name}: the problem reports no fields");
+        HasFieldReference = problem.Reference is not NoFieldReference;
+        quantities = BenchmarkQuantityEvaluation.Declared(problem);
+        if (!HasFieldReference && quantities.Count == 0)
+            throw new ArgumentException($"{problem.Name} has neither a field reference nor benchmark quantities: there is nothing to validate it against");
+        if (!problem.Domain.HasRegion)
         {
             active = Enumerable.Range(0, points.Length).ToArray();
-            reference = problem.Reference.Evaluate(points);
+            reference = HasFieldReference ? problem.Reference.Evaluate(points) : NaNs(points.Length, fields.Count);
         }
         else
         {
             inside = points.Select(problem.Domain.Contains).ToArray();
             active = Enumerable.Range(0, points.Length).Where(i => inside[i]).ToArray();
-            if (active.Length == 0) throw new ArgumentException($"{problem.Name}: none of the {points.Length} evaluation points lies inside the region {problem.Domain.Region}");
-            reference = Scatter(problem.Reference.Evaluate(active.Select(i => points[i]).ToArray()), active, points.Length, problem.Name);
+            if (active.Length == 0) throw new ArgumentException($"{problem.Name}: none of the {points.Length} evaluation points lies inside the region {(object?)problem.Domain.Solid ?? problem.Domain.Region}");
+            reference = HasFieldReference
+                ? Scatter(problem.Reference.Evaluate(active.Select(i => points[i]).ToArray()), active, points.Length, problem.Name)
+                : NaNs(points.Length, fields.Count);
         }
-        fields = problem.ReportedFields();
-        if (fields.Count == 0) throw new ArgumentException($"{problem.Name}: the problem reports no fields");
         if (reference.GetLength(0) != points.Length || reference.GetLength(1) != fields.Count)
             throw new InvalidOperationException($"{problem.Name}: the reference returned [{reference.GetLength(0)}, {reference.GetLength(1)}], expected [{points.Length}, {fields.Count}] (one column per reported field: {string.Join(", ", fields)})");
         meanFree = problem.MeanFreeOutputs.Select(f =>
@@ -85,6 +103,12 @@ public sealed class Evaluator
             }
     }
 
+    /// <summary>False when the problem has no field reference (<see cref="NoFieldReference"/>): no field errors are computed.</summary>
+    public bool HasFieldReference { get; }
+
+    /// <summary>The problem's benchmark quantities (empty unless it is <see cref="IBenchmarkQuantities"/>).</summary>
+    public IReadOnlyList<BenchmarkQuantity> QuantityDefinitions => quantities;
+
     /// <summary>The evaluation points, [N][d], axis 0 fastest.</summary>
     public IReadOnlyList<double[]> Points => points;
 
@@ -95,11 +119,12 @@ public sealed class Evaluator
     public IReadOnlyList<Field> Fields => fields;
 
     /// <summary>
-    /// Predicts on the grid in batches and compares with the reference. Plain outputs are predicted without
-    /// building a graph; <see cref="IProblem.Derived"/> fields are computed from an autograd solution per batch
-    /// (the graph dies with the batch's dispose scope).
+    /// Predicts on the grid in batches and compares with the reference (when the problem has one); computes the
+    /// benchmark quantities when <paramref name="quantities"/> is set and the problem has them. Plain outputs are
+    /// predicted without building a graph; <see cref="IProblem.Derived"/> fields are computed from an autograd
+    /// solution per batch (the graph dies with the batch's dispose scope).
     /// </summary>
-    public Evaluation Evaluate(PinnNetwork network, int batch = 32768)
+    public Evaluation Evaluate(PinnNetwork network, int batch = 32768, bool quantities = true)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batch), batch, "the evaluation batch must hold at least one point");
@@ -127,13 +152,27 @@ public sealed class Evaluator
         }
         RemoveMeans(predicted);
         var errors = new List<FieldError>();
-        for (int k = 0; k < m; k++)
+        for (int k = 0; k < m && HasFieldReference; k++)
         {
             var pr = inside is null ? Column(predicted, k) : active.Select(i => predicted[i, k]).ToArray();
             var rf = inside is null ? Column(reference, k) : active.Select(i => reference[i, k]).ToArray();
             errors.Add(new FieldError(fields[k].Name, ErrorMetrics.RelativeL2(pr, rf), ErrorMetrics.MaxAbs(pr, rf)));
         }
-        return new Evaluation(problem.EvaluationAxes, predicted, reference, errors) { Inside = inside };
+        return new Evaluation(problem.EvaluationAxes, predicted, reference, errors)
+        {
+            Inside = inside,
+            HasFieldReference = HasFieldReference,
+            Quantities = quantities ? BenchmarkQuantityEvaluation.Compute(problem, network) : [],
+        };
+    }
+
+    /// <summary>An [n, m] array of NaN (the reference of a problem without a field reference).</summary>
+    private static double[,] NaNs(int n, int m)
+    {
+        var a = new double[n, m];
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < m; k++) a[i, k] = double.NaN;
+        return a;
     }
 
     /// <summary>The derived fields at points [N, d] (no gradient): [N, fields], detached.</summary>

@@ -15,7 +15,7 @@ namespace PdeKit.Geometry;
 /// </summary>
 public sealed class TransfiniteInterpolation
 {
-    private readonly IReadOnlyList<(DistanceFunction Phi, Func<Coords, Tensor> Data)> parts;
+    private readonly IReadOnlyList<(Func<Coords, Tensor> Phi, Func<Coords, Tensor> Data)> parts;
     private readonly double mu, eps;
 
     /// <summary>Creates the blend of the given parts.</summary>
@@ -23,14 +23,30 @@ public sealed class TransfiniteInterpolation
     /// <param name="mu">Weight exponent (Sukumar and Srivastava use 1 to 2; 2 gives smoother blends).</param>
     /// <exception cref="ArgumentException">No parts, or mu not positive.</exception>
     public TransfiniteInterpolation(IReadOnlyList<(DistanceFunction Phi, Func<Coords, Tensor> Data)> parts, double mu = 2)
+        : this(Check(parts).Select(p => ((Func<Coords, Tensor>)p.Phi.Evaluate, p.Data)).ToList(), parts.Max(p => p.Phi.Scale), mu)
     {
-        ArgumentNullException.ThrowIfNull(parts);
-        if (parts.Count == 0) throw new ArgumentException("a transfinite interpolation needs at least one boundary part", nameof(parts));
+    }
+
+    /// <summary>Creates the blend of the given parts of a 3D region.</summary>
+    /// <param name="parts">Per part: its distance function and its data g_i as a smooth function on the whole domain, [N, 1].</param>
+    /// <param name="mu">Weight exponent.</param>
+    /// <exception cref="ArgumentException">No parts, or mu not positive.</exception>
+    public static TransfiniteInterpolation Of3D(IReadOnlyList<(DistanceFunction3D Phi, Func<Coords, Tensor> Data)> parts, double mu = 2) =>
+        new(Check(parts).Select(p => ((Func<Coords, Tensor>)p.Phi.Evaluate, p.Data)).ToList(), parts.Max(p => p.Phi.Scale), mu);
+
+    private TransfiniteInterpolation(IReadOnlyList<(Func<Coords, Tensor> Phi, Func<Coords, Tensor> Data)> parts, double scale, double mu)
+    {
         if (!(mu > 0) || !double.IsFinite(mu)) throw new ArgumentException($"mu must be a positive number (got {mu})", nameof(mu));
         this.parts = parts;
         this.mu = mu;
-        double scale = parts.Max(p => p.Phi.Scale);
         eps = Math.Pow(1e-14 * scale, mu);
+    }
+
+    private static IReadOnlyList<T> Check<T>(IReadOnlyList<T> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0) throw new ArgumentException("a transfinite interpolation needs at least one boundary part", nameof(parts));
+        return parts;
     }
 
     /// <summary>Blends the data of the parts of <paramref name="region"/> named in <paramref name="data"/> (part name to g_i).</summary>
@@ -42,15 +58,24 @@ public sealed class TransfiniteInterpolation
         return new TransfiniteInterpolation(data.Select(kv => (new DistanceFunction(region.Part(kv.Key)), kv.Value)).ToList(), mu);
     }
 
+    /// <summary>Blends the data of the parts of the 3D region <paramref name="region"/> named in <paramref name="data"/> (part name to g_i).</summary>
+    /// <exception cref="ArgumentException">A name that is not a part of the region.</exception>
+    public static TransfiniteInterpolation FromParts(Region3D region, IReadOnlyDictionary<string, Func<Coords, Tensor>> data, double mu = 2)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(data);
+        return Of3D(data.Select(kv => (new DistanceFunction3D(region.Part(kv.Key)), kv.Value)).ToList(), mu);
+    }
+
     /// <summary>g at the coordinates, [N, 1].</summary>
-    /// <param name="c">Coordinates with axes x and y, [N, d].</param>
+    /// <param name="c">Coordinates with axes x and y (and z for a 3D region), [N, d].</param>
     public Tensor Evaluate(Coords c)
     {
         ArgumentNullException.ThrowIfNull(c);
         Tensor? numerator = null, denominator = null;
         foreach (var (phi, data) in parts)
         {
-            var w = (phi.Evaluate(c).pow(mu) + eps).reciprocal();
+            var w = (phi(c).pow(mu) + eps).reciprocal();
             var g = data(c);
             numerator = numerator is null ? w * g : numerator + w * g;
             denominator = denominator is null ? w : denominator + w;

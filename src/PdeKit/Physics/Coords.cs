@@ -51,7 +51,7 @@ public sealed class Coords
     /// <summary>Time, shape [N, 1].</summary>
     public Tensor T => this["t"];
 
-    /// <summary>Outward unit normals (nx, ny), shape [N, 2], at points on a region's boundary; null elsewhere.</summary>
+    /// <summary>Outward unit normals (nx, ny), shape [N, 2], or (nx, ny, nz), [N, 3], at points on a region's boundary; null elsewhere.</summary>
     public Tensor? Normals { get; init; }
 
     /// <summary>Values of the problem's trainable unknowns (scalar tensors with gradients), set by the model.</summary>

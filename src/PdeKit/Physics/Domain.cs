@@ -21,8 +21,8 @@ public sealed record Axis(string Name, double Min, double Max, bool Periodic = f
 }
 
 /// <summary>
-/// A domain in space or space-time: a box (a product of intervals), or a 2D region in (x, y), optionally
-/// times a time interval, whose box is the region's bounding box.
+/// A domain in space or space-time: a box (a product of intervals), a 2D region in (x, y) or a 3D region
+/// (a solid) in (x, y, z), optionally times a time interval, whose box is the region's bounding box.
 /// </summary>
 public sealed class Domain
 {
@@ -32,9 +32,27 @@ public sealed class Domain
     /// <summary>The 2D region in the axes x and y, or null for a box domain.</summary>
     public Region2D? Region { get; }
 
+    /// <summary>The 3D region in the axes x, y and z, or null.</summary>
+    public Region3D? Solid { get; }
+
+    /// <summary>True when points are confined to a 2D region (<see cref="Region"/>) or a 3D one (<see cref="Solid"/>), not just the box.</summary>
+    public bool HasRegion => Region is not null || Solid is not null;
+
+    /// <summary>The axis names the region lives in: x, y for a 2D region, x, y, z for a solid; empty for a box domain.</summary>
+    public IReadOnlyList<string> RegionAxes => Solid is not null ? ["x", "y", "z"] : Region is not null ? ["x", "y"] : [];
+
     /// <summary>Creates a box domain; every axis must be a finite, non-empty interval with a unique name.</summary>
     /// <exception cref="ArgumentException">An empty, reversed or non-finite interval, or duplicate names.</exception>
-    public Domain(IReadOnlyList<Axis> axes) : this(axes, null)
+    public Domain(IReadOnlyList<Axis> axes) : this(axes, null, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a domain of points inside the 3D region <paramref name="solid"/> in the axes x, y and z, whose
+    /// intervals must hold its bounding box (other axes, such as t, stay intervals).
+    /// </summary>
+    /// <exception cref="ArgumentException">A bad interval, duplicate names, or no x, y and z axes that hold the region, or a region with zero volume.</exception>
+    public Domain(IReadOnlyList<Axis> axes, Region3D solid) : this(axes, null, solid ?? throw new ArgumentNullException(nameof(solid)))
     {
     }
 
@@ -43,7 +61,11 @@ public sealed class Domain
     /// intervals must hold its bounding box (other axes, such as t, stay intervals).
     /// </summary>
     /// <exception cref="ArgumentException">A bad interval, duplicate names, or a region without x and y axes that hold it, or with zero area.</exception>
-    public Domain(IReadOnlyList<Axis> axes, Region2D? region)
+    public Domain(IReadOnlyList<Axis> axes, Region2D? region) : this(axes, region, null)
+    {
+    }
+
+    private Domain(IReadOnlyList<Axis> axes, Region2D? region, Region3D? solid)
     {
         ArgumentNullException.ThrowIfNull(axes);
         if (axes.Count == 0) throw new ArgumentException("a domain needs at least one axis", nameof(axes));
@@ -60,7 +82,23 @@ public sealed class Domain
         if (dup is not null) throw new ArgumentException($"axis name {dup.Key} appears twice", nameof(axes));
         Axes = axes;
         if (region is not null) CheckRegion(region);
+        if (solid is not null) CheckSolid(solid);
         Region = region;
+        Solid = solid;
+    }
+
+    private void CheckSolid(Region3D solid)
+    {
+        var axes = new[] { "x", "y", "z" }.Select(n => Axes.FirstOrDefault(a => a.Name == n)).ToArray();
+        if (axes.Any(a => a is null))
+            throw new ArgumentException($"a 3D region needs axes x, y and z (axes: {string.Join(", ", Axes.Select(a => a.Name))})", nameof(solid));
+        if (axes.Any(a => a!.Periodic)) throw new ArgumentException("the axes x, y and z of a 3D region cannot be periodic", nameof(solid));
+        var box = solid.Bounds;
+        double tol = 1e-9 * box.Scale;
+        var (x, y, z) = (axes[0]!, axes[1]!, axes[2]!);
+        if (box.XMin < x.Min - tol || box.XMax > x.Max + tol || box.YMin < y.Min - tol || box.YMax > y.Max + tol || box.ZMin < z.Min - tol || box.ZMax > z.Max + tol)
+            throw new ArgumentException($"the region's bounding box {box} does not fit in x [{x.Min}, {x.Max}], y [{y.Min}, {y.Max}], z [{z.Min}, {z.Max}]", nameof(solid));
+        solid.EnsureVolume();
     }
 
     private void CheckRegion(Region2D region)
@@ -88,6 +126,7 @@ public sealed class Domain
             double slack = 1e-12 * Math.Max(1, Math.Max(Math.Abs(Axes[i].Min), Math.Abs(Axes[i].Max)));
             if (!(point[i] >= Axes[i].Min - slack && point[i] <= Axes[i].Max + slack)) return false;
         }
+        if (Solid is not null) return Solid.Contains(point[IndexOf("x")], point[IndexOf("y")], point[IndexOf("z")]);
         return Region is null || Region.Contains(point[IndexOf("x")], point[IndexOf("y")]);
     }
 
@@ -134,11 +173,29 @@ public sealed class Domain
         return new([new Axis("x", b.XMin, b.XMax), new Axis("y", b.YMin, b.YMax), new Axis("t", t.Min, t.Max)], region);
     }
 
+    /// <summary>A 3D region in (x, y, z); the axes are its bounding box.</summary>
+    /// <exception cref="ArgumentException">The region has zero volume.</exception>
+    public static Domain FromRegion(Region3D solid)
+    {
+        ArgumentNullException.ThrowIfNull(solid);
+        var b = solid.Bounds;
+        return new([new Axis("x", b.XMin, b.XMax), new Axis("y", b.YMin, b.YMax), new Axis("z", b.ZMin, b.ZMax)], solid);
+    }
+
+    /// <summary>Space-time: a 3D region in (x, y, z) by the time interval t.</summary>
+    /// <exception cref="ArgumentException">The region has zero volume, or the time interval is empty.</exception>
+    public static Domain SpaceTime(Region3D solid, (double Min, double Max) t)
+    {
+        ArgumentNullException.ThrowIfNull(solid);
+        var b = solid.Bounds;
+        return new([new Axis("x", b.XMin, b.XMax), new Axis("y", b.YMin, b.YMax), new Axis("z", b.ZMin, b.ZMax), new Axis("t", t.Min, t.Max)], solid);
+    }
+
     /// <summary>Space-time (x, y) by t.</summary>
     public static Domain SpaceTime((double Min, double Max) x, (double Min, double Max) y, (double Min, double Max) t) =>
         new([new Axis("x", x.Min, x.Max), new Axis("y", y.Min, y.Max), new Axis("t", t.Min, t.Max)]);
 
     /// <inheritdoc />
-    public override string ToString() => (Region is null ? "" : $"{Region} in ")
+    public override string ToString() => (Solid is not null ? $"{Solid} in " : Region is null ? "" : $"{Region} in ")
         + string.Join(" x ", Axes.Select(a => $"{a.Name} in [{a.Min}, {a.Max}]"));
 }

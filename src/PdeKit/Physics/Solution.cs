@@ -48,13 +48,14 @@ public abstract class Solution
 
     /// <summary>The outward normal derivative n . grad u at boundary points, [N, 1].</summary>
     /// <param name="f">The field.</param>
-    /// <param name="c">Boundary points; <see cref="Coords.Normals"/> [N, 2] must be set (as for region-boundary constraints).</param>
+    /// <param name="c">Boundary points; <see cref="Coords.Normals"/> [N, 2] (or [N, 3] on a 3D region) must be set (as for region-boundary constraints).</param>
     /// <exception cref="ArgumentException">The points carry no normals.</exception>
     public Tensor Dn(Field f, Coords c)
     {
         ArgumentNullException.ThrowIfNull(c);
         var n = c.Normals ?? throw new ArgumentException("these points carry no normals; normal derivatives are available on region-boundary constraints (Constraint.OnBoundary)", nameof(c));
-        return n[.., 0..1] * Dx(f) + n[.., 1..2] * Dy(f);
+        var dn = n[.., 0..1] * Dx(f) + n[.., 1..2] * Dy(f);
+        return n.shape[1] == 3 ? dn + n[.., 2..3] * D(f, "z") : dn;
     }
 
     /// <summary>Sum of second derivatives over the spatial axes, [N, 1].</summary>

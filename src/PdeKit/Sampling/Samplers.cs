@@ -16,7 +16,7 @@ public enum SamplerKind
     Sobol,
 }
 
-/// <summary>Draws points in a domain (a box, or a region in (x, y) times intervals) and on its boundary.</summary>
+/// <summary>Draws points in a domain (a box, or a region in (x, y) or (x, y, z) times intervals) and on its boundary.</summary>
 public static partial class Sampler
 {
     /// <summary>
@@ -31,7 +31,7 @@ public static partial class Sampler
         ArgumentNullException.ThrowIfNull(rng);
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "the number of points must be positive");
         int d = domain.Dimension;
-        var points = domain.Region is { } region ? InRegion(kind, domain, region, n, rng) : InBox(kind, domain, n, rng);
+        var points = domain.HasRegion ? InRegion(kind, domain, n, rng) : InBox(kind, domain, n, rng);
         using var scope = NewDisposeScope();
         return tensor(points, [n, d], dtype: ScalarType.Float64).to(dtype).to(device).MoveToOuterDisposeScope();
     }
@@ -65,7 +65,7 @@ public static partial class Sampler
     {
         ArgumentNullException.ThrowIfNull(domain);
         int j = domain.IndexOf(axis);
-        if (domain.Region is not null && (axis == "x" || axis == "y"))
+        if (domain.RegionAxes.Contains(axis))
             throw new ArgumentException($"the domain is a region; a face at {axis} = {(upper ? domain.Axes[j].Max : domain.Axes[j].Min)} is its bounding box's, not its boundary: use boundary parts (Constraint.OnBoundary, Sampler.DrawBoundary)", nameof(axis));
         using var scope = NewDisposeScope();
         var pts = Draw(SamplerKind.LatinHypercube, domain, n, rng, CPU, ScalarType.Float64);

@@ -151,7 +151,7 @@ public sealed class ResidualAssembler : IDisposable
             if (c.Points < 1) throw new ArgumentException($"{problem.Name}: constraint {c.Name} needs at least one point (got {c.Points})");
             if (c.Boundary is { } part)
             {
-                if (problem.Domain.Region is null)
+                if (!problem.Domain.HasRegion)
                     throw new ArgumentException($"{problem.Name}: constraint {c.Name} lies on a region boundary, but the domain {problem.Domain} has no region");
                 var b = Sampler.DrawBoundary(problem.Domain, c.Points, rng, device, dtype, part.Name);
                 faces.Add((c, b.Points.DetachFromDisposeScope(), b.Normals.DetachFromDisposeScope()));

@@ -67,7 +67,7 @@ public sealed class Trainer
     /// <summary>Called with (model, step) every <see cref="TrainingOptions.CheckpointEvery"/> Adam steps, to save checkpoints.</summary>
     public Action<PinnNetwork, int>? OnCheckpoint { get; init; }
 
-    /// <summary>An evaluator to log the error against the reference every <see cref="TrainingOptions.EvalEvery"/> steps.</summary>
+    /// <summary>An evaluator to log the error against the reference (and the benchmark quantities, if the problem has them) every <see cref="TrainingOptions.EvalEvery"/> steps.</summary>
     public Evaluator? Evaluator { get; init; }
 
     /// <summary>
@@ -121,6 +121,7 @@ public sealed class Trainer
                     if (fused is not null) fused.ZeroGrad();
                     else adam!.zero_grad();
                     var terms = assembler.Assemble(network, points);
+                    if (step == 1) CheckWeightNames(terms);
                     var loss = weighting.Combine(terms, new WeightingContext(step, parameters));
                     loss.backward();
                     if (fused is not null) fused.Step();
@@ -194,14 +195,29 @@ public sealed class Trainer
             throw new InvalidOperationException($"the loss became {value} at step {step} ({phase}); lower the learning rate or check the problem's residual for divisions by zero");
         var termValues = terms.ToDictionary(t => t.Name, t => t.Mean.Value());
         double err = double.NaN;
+        var quantities = (Evaluator?.QuantityDefinitions ?? []).ToDictionary(q => q.Name, _ => double.NaN);
         if (Evaluator is not null && (phaseStep == phaseSteps || (options.EvalEvery > 0 && step % options.EvalEvery == 0)))
-            err = Evaluator.Evaluate(network).Errors[0].RelativeL2;
+        {
+            var evaluation = Evaluator.Evaluate(network);
+            if (evaluation.Errors.Count > 0) err = evaluation.Errors[0].RelativeL2;
+            foreach (var q in evaluation.Quantities) quantities[q.Name] = q.Value;
+        }
         var record = new TrainingRecord(step, phase, clock.Elapsed.TotalSeconds, lr, value, termValues, new Dictionary<string, double>(weighting.Weights), err)
         {
             Unknowns = network.UnknownValues(),
+            Quantities = quantities,
         };
         history.Add(record);
         OnRecord?.Invoke(record);
+    }
+
+    /// <summary>A fixed weight for a term the problem does not have is a typo that would otherwise be ignored silently.</summary>
+    private void CheckWeightNames(IReadOnlyList<LossTerm> terms)
+    {
+        var names = terms.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = (options.Weighting.Weights?.Keys ?? Enumerable.Empty<string>()).Where(k => !names.Contains(k)).ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"{problem.Name}: weighting.weights names {string.Join(", ", missing)}, but the problem's loss terms are {string.Join(", ", terms.Select(t => t.Name))}");
     }
 
     /// <summary>

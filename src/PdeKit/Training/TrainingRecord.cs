@@ -10,13 +10,19 @@ namespace PdeKit.Training;
 /// <param name="Loss">The weighted total loss.</param>
 /// <param name="Terms">Unweighted mean of each loss term.</param>
 /// <param name="Weights">Weight of each term.</param>
-/// <param name="RelativeL2">Relative L2 error against the reference (first output), NaN when not evaluated at this step.</param>
+/// <param name="RelativeL2">Relative L2 error against the reference (first output), NaN when not evaluated at this step or when the problem has no field reference.</param>
 public sealed record TrainingRecord(
     int Step, string Phase, double TimeSeconds, double LearningRate, double Loss,
     IReadOnlyDictionary<string, double> Terms, IReadOnlyDictionary<string, double> Weights, double RelativeL2)
 {
     /// <summary>Values of the problem's trainable unknowns at this step (empty for forward problems).</summary>
     public IReadOnlyDictionary<string, double> Unknowns { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>
+    /// The problem's benchmark quantities (see <see cref="Physics.IBenchmarkQuantities"/>) by name: every declared name is
+    /// present, NaN when not evaluated at this step; empty for problems without them.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Quantities { get; init; } = new Dictionary<string, double>();
 }
 
 /// <summary>The outcome of <see cref="Trainer.Train"/>.</summary>
