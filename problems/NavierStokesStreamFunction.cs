@@ -37,7 +37,7 @@ public static class StreamFunction
     public static DerivedFields Velocity { get; } = new(NavierStokes.Fields, (c, s) =>
     {
         ArgumentNullException.ThrowIfNull(s);
-        return cat([s.Dy(Psi), -s.Dx(Psi), s[NavierStokes.P]], 1);
+        return cat([s.Dy(Psi), 0.0 - s.Dx(Psi), s[NavierStokes.P]], 1); // 0 - psi_x, not -psi_x: no -0 in the run's files
     });
 
     /// <summary>
