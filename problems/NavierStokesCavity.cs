@@ -28,6 +28,19 @@ public enum CavityLid
 /// is part of what the measured error reports. The residual is down-weighted within about 0.05 of those two
 /// corners (<see cref="Residual"/>).
 /// The pressure, p = N_p, is compared after removing its mean (the finite-difference reference's pressure has zero mean).
+/// <para>
+/// Stream-function form (<see cref="FlowForm.StreamFunction"/>): outputs (psi, p) with u = psi_y, v = -psi_x
+/// (<see cref="StreamFunction"/>), reported as (u, v, p). The walls are a streamline, psi = 0, and no slip plus the
+/// lid ask psi_n = 0 on the three walls and psi_y = u_lid on the lid. Ansatz: psi = y^2 (y - 1) G(x, y) + b^2 N_psi,
+/// whose lift satisfies psi = 0 on all four sides, psi_y = G on y = 1 and psi_y = 0 on y = 0, and psi_x = 0 on
+/// x = 0 and x = 1 wherever G and G_x vanish there; b^2 = (16 x (1 - x) y (1 - y))^2 vanishes with its gradient on
+/// the sides. Smoothed lid: G = u_lid(x), a polynomial that vanishes with its slope at x = 0 and x = 1, so every
+/// condition holds exactly, corners included. Uniform lid: G is the same inverse-distance blend of lid = 1 and
+/// walls = 0 as the velocity form's lift; it behaves like x^2 (and (1 - x)^2) next to the side walls, so G and
+/// G_x vanish there and every condition holds exactly on the open sides; at the two upper corner points, where
+/// the data jump, the velocity is direction-dependent as in the velocity form, and the residual keeps the
+/// same corner down-weighting. Continuity holds identically, so the residual has the two momentum equations only.
+/// </para>
 /// The reference, a finite-difference solution, is injected; without one, evaluating the reference throws.
 /// </summary>
 public sealed record NavierStokesCavity : IProblem
@@ -41,10 +54,13 @@ public sealed record NavierStokesCavity : IProblem
     /// <param name="re">Reynolds number, positive and finite (100, 400, 1000 in the usual tables).</param>
     /// <param name="lid">The lid profile.</param>
     /// <param name="reference">The reference flow (x, y) -> (u, v, p) with zero-mean pressure, e.g. a finite-difference solution; null: none available.</param>
-    /// <exception cref="ArgumentOutOfRangeException">re is not a positive finite number, or an undefined lid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">re is not a positive finite number, an undefined lid or form.</exception>
     /// <param name="cornerRadius">Uniform lid: radius delta of the residual's down-weighting at the two singular corners (0: none); see <see cref="Residual"/>.</param>
-    public NavierStokesCavity(double re = 100, CavityLid lid = CavityLid.Uniform, Func<double, double, (double U, double V, double P)>? reference = null, double cornerRadius = 0.05)
+    /// <param name="form">Velocity-pressure (default) or stream-function unknowns.</param>
+    public NavierStokesCavity(double re = 100, CavityLid lid = CavityLid.Uniform, Func<double, double, (double U, double V, double P)>? reference = null, double cornerRadius = 0.05,
+        FlowForm form = FlowForm.VelocityPressure)
     {
+        Form = StreamFunction.CheckForm(form, "cavity");
         CornerRadius = double.IsFinite(cornerRadius) && cornerRadius >= 0 && cornerRadius < 0.5 ? cornerRadius
             : throw new ArgumentOutOfRangeException(nameof(cornerRadius), cornerRadius, $"cavity: cornerRadius must be in [0, 0.5) (got {cornerRadius})");
         Re = NavierStokes.CheckRe(re, "cavity");
@@ -60,6 +76,9 @@ public sealed record NavierStokesCavity : IProblem
     /// <summary>The lid profile.</summary>
     public CavityLid Lid { get; }
 
+    /// <summary>The unknowns trained for: (u, v, p) or (psi, p).</summary>
+    public FlowForm Form { get; }
+
     /// <summary>Radius of the residual's down-weighting at the uniform lid's corners (0: none).</summary>
     public double CornerRadius { get; }
 
@@ -73,7 +92,10 @@ public sealed record NavierStokesCavity : IProblem
     public Domain Domain { get; } = Domain.FromRegion(Square);
 
     /// <inheritdoc />
-    public IReadOnlyList<Field> Outputs => NavierStokes.Fields;
+    public IReadOnlyList<Field> Outputs => Form == FlowForm.StreamFunction ? StreamFunction.Fields : NavierStokes.Fields;
+
+    /// <summary>Stream-function form: (u, v, p) from psi's derivatives (<see cref="StreamFunction.Velocity"/>); velocity form: none.</summary>
+    public DerivedFields? Derived => Form == FlowForm.StreamFunction ? StreamFunction.Velocity : null;
 
     /// <summary>The pressure is fixed only up to a constant.</summary>
     public IReadOnlyList<Field> MeanFreeOutputs => [NavierStokes.P];
@@ -83,7 +105,7 @@ public sealed record NavierStokesCavity : IProblem
 
     private Tensor LidSpeed(Tensor x) => Lid == CavityLid.Uniform ? ones_like(x) : 16 * x.square() * (1 - x).square();
 
-    /// <summary>The velocity lift (g, 0) alone, [N, 2] (the ansatz with N = 0).</summary>
+    /// <summary>The velocity form's lift (g, 0) alone, [N, 2] (its ansatz with N = 0).</summary>
     public Tensor Lift(Coords c)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -103,15 +125,32 @@ public sealed record NavierStokesCavity : IProblem
         return lid / (lid + W(x) + W(1 - x) + W(y));
     }
 
-    /// <summary>(u, v) = (g, 0) + b (N_u, N_v), p = N_p: no slip and the lid velocity hold exactly (away from the uniform lid's corner points).</summary>
+    /// <summary>
+    /// The stream-function form's lift y^2 (y - 1) G(x, y) alone, [N, 1] (its psi for N = 0): G = u_lid(x) for the
+    /// smoothed lid, the inverse-distance blend of lid = 1 and walls = 0 for the uniform lid (see the type's remarks).
+    /// </summary>
+    public Tensor StreamLift(Coords c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var g = Lid == CavityLid.Uniform ? UniformLift(c.X, c.Y) : LidSpeed(c.X);
+        return c.Y.square() * (c.Y - 1) * g;
+    }
+
+    /// <summary>
+    /// Velocity form: (u, v) = (g, 0) + b (N_u, N_v), p = N_p. Stream-function form: psi = y^2 (y - 1) G + b^2 N_psi,
+    /// p = N_p. No slip and the lid velocity hold exactly (away from the uniform lid's corner points).
+    /// </summary>
     public Tensor Ansatz(Coords c, Tensor net)
     {
+        ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(net);
+        if (Form == FlowForm.StreamFunction)
+            return cat([StreamLift(c) + box.Bubble(c.X, c.Y).square() * net[.., ..1], net[.., 1..2]], 1);
         return cat([Lift(c) + box.Bubble(c.X, c.Y) * net[.., ..2], net[.., 2..3]], 1);
     }
 
     /// <summary>
-    /// The Navier-Stokes residuals; for the uniform lid multiplied by the corner weight
+    /// The Navier-Stokes residuals (x, y momentum and, in the velocity form, continuity); for the uniform lid multiplied by the corner weight
     /// prod_k r_k^2 / (r_k^2 + delta^2) (r_k the distance to the upper corner k, delta = <see cref="CornerRadius"/>).
     /// Near those corners the velocity gradient grows like 1/r, so the residual terms of any approximation grow
     /// like 1/r^2 and, unweighted, a handful of points next to the corners would dominate the loss; the weight
@@ -120,7 +159,7 @@ public sealed record NavierStokesCavity : IProblem
     public Tensor Residual(Coords c, Solution s)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var r = NavierStokes.Residual(s, 1 / Re);
+        var r = Form == FlowForm.StreamFunction ? StreamFunction.Residual(s, 1 / Re) : NavierStokes.Residual(s, 1 / Re);
         if (Lid != CavityLid.Uniform || CornerRadius == 0) return r;
         var left = c.X.square() + (1 - c.Y).square();
         var right = (1 - c.X).square() + (1 - c.Y).square();

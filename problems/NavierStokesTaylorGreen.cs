@@ -13,13 +13,22 @@ namespace PdeKit.Problems;
 /// u0 = cos x sin y, v0 = -sin x cos y (initial data only; the decay e^(-2 nu t) is left to the network).
 /// The pressure, p = N_p, is fixed only up to a function of time: it is compared after removing its mean over
 /// the square at each time (<see cref="IProblem.MeanFreeOutputs"/>).
+/// <para>
+/// Stream-function form (<see cref="FlowForm.StreamFunction"/>): outputs (psi, p) with u = psi_y, v = -psi_x
+/// (<see cref="StreamFunction"/>), reported as (u, v, p); psi = psi0 + t N_psi with psi0 = -cos x cos y (so
+/// psi0_y = u0 and -psi0_x = v0). psi is periodic like the velocity (the flow carries no mean velocity).
+/// </para>
 /// </summary>
 public sealed record NavierStokesTaylorGreen : IProblem
 {
     /// <summary>Creates the problem; <paramref name="re"/> and <paramref name="tMax"/> must be positive finite numbers.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not a positive finite number.</exception>
-    public NavierStokesTaylorGreen(double re = 10, double tMax = 2)
+    /// <param name="re">Reynolds number.</param>
+    /// <param name="tMax">End time.</param>
+    /// <param name="form">Velocity-pressure (default) or stream-function unknowns.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not a positive finite number, or an undefined form.</exception>
+    public NavierStokesTaylorGreen(double re = 10, double tMax = 2, FlowForm form = FlowForm.VelocityPressure)
     {
+        Form = StreamFunction.CheckForm(form, "taylor-green");
         Re = NavierStokes.CheckRe(re, "taylor-green");
         TMax = double.IsFinite(tMax) && tMax > 0 ? tMax
             : throw new ArgumentOutOfRangeException(nameof(tMax), tMax, $"taylor-green: tMax must be a positive finite number (got {tMax})");
@@ -36,6 +45,9 @@ public sealed record NavierStokesTaylorGreen : IProblem
     /// <summary>The exact flow.</summary>
     public TaylorGreenVortex Flow { get; }
 
+    /// <summary>The unknowns trained for: (u, v, p) or (psi, p).</summary>
+    public FlowForm Form { get; }
+
     /// <inheritdoc />
     public string Name => "taylor-green";
 
@@ -43,23 +55,30 @@ public sealed record NavierStokesTaylorGreen : IProblem
     public Domain Domain { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<Field> Outputs => NavierStokes.Fields;
+    public IReadOnlyList<Field> Outputs => Form == FlowForm.StreamFunction ? StreamFunction.Fields : NavierStokes.Fields;
+
+    /// <summary>Stream-function form: (u, v, p) from psi's derivatives (<see cref="StreamFunction.Velocity"/>); velocity form: none.</summary>
+    public DerivedFields? Derived => Form == FlowForm.StreamFunction ? StreamFunction.Velocity : null;
 
     /// <summary>The pressure is fixed only up to a function of time.</summary>
     public IReadOnlyList<Field> MeanFreeOutputs => [NavierStokes.P];
 
-    /// <summary>(u, v) = (u0, v0) + t (N_u, N_v), p = N_p: the initial velocity holds exactly.</summary>
+    /// <summary>
+    /// Velocity form: (u, v) = (u0, v0) + t (N_u, N_v), p = N_p; stream-function form: psi = -cos x cos y + t N_psi,
+    /// p = N_p. The initial velocity holds exactly.
+    /// </summary>
     public Tensor Ansatz(Coords c, Tensor net)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(net);
         var (x, y, t) = (c.X, c.Y, c.T);
+        if (Form == FlowForm.StreamFunction) return cat([-x.cos() * y.cos() + t * net[.., ..1], net[.., 1..2]], 1);
         var initial = cat([x.cos() * y.sin(), -x.sin() * y.cos()], 1);
         return cat([initial + t * net[.., ..2], net[.., 2..3]], 1);
     }
 
-    /// <inheritdoc />
-    public Tensor Residual(Coords c, Solution s) => NavierStokes.Residual(s, 1 / Re);
+    /// <summary>Velocity form: x, y momentum and continuity; stream-function form: the two momentum residuals (continuity holds identically).</summary>
+    public Tensor Residual(Coords c, Solution s) => Form == FlowForm.StreamFunction ? StreamFunction.Residual(s, 1 / Re) : NavierStokes.Residual(s, 1 / Re);
 
     /// <inheritdoc />
     public IReference Reference => new PointwiseReference($"exact Taylor-Green vortex, Re = {Re}", pts =>

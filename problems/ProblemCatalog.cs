@@ -124,25 +124,26 @@ public static class ProblemCatalog
             new Dictionary<string, double> { ["holeRadius"] = 0.25, ["adf"] = 0 },
             p => new PoissonCubeHole(p["holeRadius"], CubeHoleAdfFrom(p["adf"])),
             new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.CubeHoleQuick, ["default"] = PoissonPresets.CubeHoleDefault }),
-        new("kovasznay", "steady incompressible Navier-Stokes, Kovasznay flow on [-0.5,1]x[-0.5,1.5] (Re 20 or 40), hard velocity data (Coons patch), zero-mean pressure",
+        new("kovasznay", "steady incompressible Navier-Stokes, Kovasznay flow on [-0.5,1]x[-0.5,1.5] (Re 20 or 40), hard velocity data (Coons patch), zero-mean pressure; form=uvp (u, v, p) or psi (stream function, exactly divergence-free, Hermite Coons lift)",
             "exact Kovasznay (1948) solution",
-            new Dictionary<string, double> { ["re"] = 20 },
-            p => new NavierStokesKovasznay(p["re"]),
+            new Dictionary<string, double> { ["re"] = 20, ["form"] = 0 },
+            p => new NavierStokesKovasznay(p["re"], StreamFunction.FromParameter(p["form"], "kovasznay")),
             new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.Quick, ["default"] = NavierStokesPresets.Default }),
         new("poiseuille", "steady Navier-Stokes in the channel [0,L]x[0,1]: hard parabolic inflow and no slip, hard p = 0 and soft u_x = v_x = 0 at the outlet",
             "exact plane Poiseuille flow",
             new Dictionary<string, double> { ["re"] = 100, ["length"] = 2 },
             p => new NavierStokesChannel(p["re"], p["length"]),
             new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.Quick, ["default"] = NavierStokesPresets.Default }),
-        new("taylor-green", "decaying Taylor-Green vortex on the periodic square [0,2pi]^2, t in [0,tMax]: periodic axes, hard initial velocity, zero-mean pressure per time",
+        new("taylor-green", "decaying Taylor-Green vortex on the periodic square [0,2pi]^2, t in [0,tMax]: periodic axes, hard initial velocity, zero-mean pressure per time; form=uvp (u, v, p) or psi (stream function, exactly divergence-free)",
             "exact Taylor-Green (1937) solution",
-            new Dictionary<string, double> { ["re"] = 10, ["tMax"] = 2 },
-            p => new NavierStokesTaylorGreen(p["re"], p["tMax"]),
+            new Dictionary<string, double> { ["re"] = 10, ["tMax"] = 2, ["form"] = 0 },
+            p => new NavierStokesTaylorGreen(p["re"], p["tMax"], StreamFunction.FromParameter(p["form"], "taylor-green")),
             new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.TaylorGreenQuick, ["default"] = NavierStokesPresets.Default }),
-        new("cavity", "lid-driven cavity, steady Navier-Stokes on the unit square: lid 0 = uniform u = 1 (corner residual down-weighting cornerRadius), 1 = smoothed 16 x^2 (1-x)^2; Re curriculum with --curriculum re=100,400,1000",
+        new("cavity", "lid-driven cavity, steady Navier-Stokes on the unit square: lid 0 = uniform u = 1 (corner residual down-weighting cornerRadius), 1 = smoothed 16 x^2 (1-x)^2; form=uvp (u, v, p) or psi (stream function, exactly divergence-free); Re curriculum with --curriculum re=100,400,1000",
             "stream-function/vorticity finite-difference solver on fdN x fdN nodes (second order, multigrid; within 0.5% of Ghia et al. 1982 at Re 100 and 1.4% at Re 1000 on 129 x 129), solved once when first evaluated",
-            new Dictionary<string, double> { ["re"] = 100, ["lid"] = 0, ["cornerRadius"] = 0.05, ["fdN"] = 129 },
-            p => new NavierStokesCavity(p["re"], CavityLidFrom(p["lid"]), CavityReference(p["re"], CavityLidFrom(p["lid"]), (int)p["fdN"]), cornerRadius: p["cornerRadius"]),
+            new Dictionary<string, double> { ["re"] = 100, ["lid"] = 0, ["cornerRadius"] = 0.05, ["fdN"] = 129, ["form"] = 0 },
+            p => new NavierStokesCavity(p["re"], CavityLidFrom(p["lid"]), CavityReference(p["re"], CavityLidFrom(p["lid"]), (int)p["fdN"]), cornerRadius: p["cornerRadius"],
+                form: StreamFunction.FromParameter(p["form"], "cavity")),
             new Dictionary<string, TrainingOptions> { ["quick"] = NavierStokesPresets.Quick, ["default"] = NavierStokesPresets.Default }),
         new("cylinder-2d1", "steady flow past a cylinder, Schaefer-Turek benchmark 2D-1 (Re 20): channel [0,2.2]x[0,0.41] minus the disk r = 0.05 at (0.2,0.2), hard parabolic inflow (uMax) and no slip, hard p = 0 and soft u_x = v_x = 0 at the outlet",
             "no field reference: benchmark quantities c_D, c_L, delta-p (stress integral on the cylinder) vs the published 5.5795, 0.010618, 0.11752 (Schaefer and Turek 1996; FeatFlow digits)",
@@ -185,8 +186,29 @@ public static class ProblemCatalog
         Entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"unknown problem '{name}' (known: {string.Join(", ", Entries.Select(e => e.Name))})");
 
-    /// <summary>Parses a parameter value (invariant culture), rejecting NaN and infinities.</summary>
-    public static double ParseValue(string key, string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v
-        : throw new ArgumentException($"problem parameter {key}: '{text}' is not a finite number");
+    /// <summary>
+    /// Parameters that also take names on the command line, with the numbers they stand for (the problem
+    /// parameters are numbers): form = uvp (0, velocity-pressure) or psi (1, stream function).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> NamedValues { get; } = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["form"] = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) { ["uvp"] = 0, ["psi"] = 1 },
+    };
+
+    /// <summary>
+    /// Parses a parameter value (invariant culture), rejecting NaN and infinities; a parameter listed in
+    /// <see cref="NamedValues"/> (key "NAME" or "problem.NAME") also takes its names.
+    /// </summary>
+    /// <exception cref="ArgumentException">Neither a finite number nor one of the parameter's names.</exception>
+    public static double ParseValue(string key, string text)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(text);
+        string name = key.StartsWith("problem.", StringComparison.OrdinalIgnoreCase) ? key["problem.".Length..] : key;
+        var names = NamedValues.GetValueOrDefault(name);
+        if (names is not null && names.TryGetValue(text.Trim(), out var named)) return named;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
+        throw new ArgumentException(names is null ? $"problem parameter {key}: '{text}' is not a finite number"
+            : $"problem parameter {key}: '{text}' is neither one of {string.Join(", ", names.Select(kv => $"{kv.Key} ({kv.Value})"))} nor a finite number");
+    }
 }

@@ -134,9 +134,10 @@ internal sealed class RunWriter : IDisposable
         var y = keep.Select(i => axes[1][i / nx % ny]).ToArray();
         var z = keep.Select(i => axes[2][i / (nx * ny)]).ToArray();
         var fields = new List<VtkField>();
-        for (int k = 0; k < problem.Outputs.Count; k++)
+        var reported = problem.ReportedFields();
+        for (int k = 0; k < reported.Count; k++)
         {
-            string name = problem.Outputs[k].Name;
+            string name = reported[k].Name;
             fields.Add(new VtkField(name, keep.Select(i => eval.Predicted[i, k]).ToArray()));
             if (!eval.HasFieldReference) continue;
             fields.Add(new VtkField(name + "_reference", keep.Select(i => eval.Reference[i, k]).ToArray()));
@@ -160,12 +161,13 @@ internal sealed class RunWriter : IDisposable
         var names = axisNames ?? problem.Domain.Axes.Select(a => a.Name).ToArray();
         int nx = axes[0].Length, nt = axes[1].Length;
         var list = new List<GridField>();
-        for (int k = 0; k < problem.Outputs.Count; k++)
+        var reported = problem.ReportedFields();
+        for (int k = 0; k < reported.Count; k++)
         {
             var grid = new double[nt, nx];
             for (int it = 0; it < nt; it++)
                 for (int ix = 0; ix < nx; ix++) grid[it, ix] = values[it * nx + ix, k];
-            list.Add(new GridField(problem.Outputs[k].Name, axes[0], axes[1], grid) { XName = names[0], TName = names[1] });
+            list.Add(new GridField(reported[k].Name, axes[0], axes[1], grid) { XName = names[0], TName = names[1] });
         }
         return list;
     }

@@ -44,7 +44,7 @@ internal static class PinnCase
     /// </remarks>
     internal static IReadOnlyList<string> Metrics(IProblem problem)
     {
-        IReadOnlyList<Field> fields = problem.Reference is NoFieldReference ? [] : problem.Outputs;
+        IReadOnlyList<Field> fields = problem.Reference is NoFieldReference ? [] : problem.ReportedFields();
         return
         [
             .. fields.Select(f => "rel_l2:" + f.Name), .. fields.Select(f => "max_abs:" + f.Name),

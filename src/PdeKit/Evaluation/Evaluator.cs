@@ -48,6 +48,7 @@ public sealed class Evaluator
     private readonly int[] active;
     private readonly int[] meanFree;
     private readonly int[][] slices;
+    private readonly IReadOnlyList<Field> fields;
     private readonly IReadOnlyList<BenchmarkQuantity> quantities;
 
     /// <summary>Builds the grid and evaluates the reference on it.</summary>
@@ -59,6 +60,8 @@ public sealed class Evaluator
         if (axes.Count != problem.Domain.Dimension)
             throw new ArgumentException($"{problem.Name}: {axes.Count} evaluation axes for a {problem.Domain.Dimension}-dimensional domain");
         points = GridPoints(axes);
+        fields = problem.ReportedFields();
+        if (fields.Count == 0) throw new ArgumentException($"{problem.Name}: the problem reports no fields");
         HasFieldReference = problem.Reference is not NoFieldReference;
         quantities = BenchmarkQuantityEvaluation.Declared(problem);
         if (!HasFieldReference && quantities.Count == 0)
@@ -66,7 +69,7 @@ public sealed class Evaluator
         if (!problem.Domain.HasRegion)
         {
             active = Enumerable.Range(0, points.Length).ToArray();
-            reference = HasFieldReference ? problem.Reference.Evaluate(points) : NaNs(points.Length, problem.Outputs.Count);
+            reference = HasFieldReference ? problem.Reference.Evaluate(points) : NaNs(points.Length, fields.Count);
         }
         else
         {
@@ -75,14 +78,14 @@ public sealed class Evaluator
             if (active.Length == 0) throw new ArgumentException($"{problem.Name}: none of the {points.Length} evaluation points lies inside the region {(object?)problem.Domain.Solid ?? problem.Domain.Region}");
             reference = HasFieldReference
                 ? Scatter(problem.Reference.Evaluate(active.Select(i => points[i]).ToArray()), active, points.Length, problem.Name)
-                : NaNs(points.Length, problem.Outputs.Count);
+                : NaNs(points.Length, fields.Count);
         }
-        if (reference.GetLength(0) != points.Length || reference.GetLength(1) != problem.Outputs.Count)
-            throw new InvalidOperationException($"{problem.Name}: the reference returned [{reference.GetLength(0)}, {reference.GetLength(1)}], expected [{points.Length}, {problem.Outputs.Count}]");
+        if (reference.GetLength(0) != points.Length || reference.GetLength(1) != fields.Count)
+            throw new InvalidOperationException($"{problem.Name}: the reference returned [{reference.GetLength(0)}, {reference.GetLength(1)}], expected [{points.Length}, {fields.Count}] (one column per reported field: {string.Join(", ", fields)})");
         meanFree = problem.MeanFreeOutputs.Select(f =>
         {
-            int k = problem.Outputs.ToList().IndexOf(f);
-            return k >= 0 ? k : throw new ArgumentException($"{problem.Name}: the mean-free output {f} is not one of its outputs ({string.Join(", ", problem.Outputs)})");
+            int k = fields.ToList().IndexOf(f);
+            return k >= 0 ? k : throw new ArgumentException($"{problem.Name}: the mean-free output {f} is not one of its reported fields ({string.Join(", ", fields)})");
         }).ToArray();
         int time = problem.Domain.IsTimeDependent ? problem.Domain.IndexOf("t") : -1;
         slices = active.GroupBy(i => time < 0 ? 0.0 : points[i][time]).Select(g => g.ToArray()).ToArray();
@@ -112,20 +115,27 @@ public sealed class Evaluator
     /// <summary>Per evaluation point, whether it lies inside the domain's region; null for a box domain.</summary>
     public IReadOnlyList<bool>? Inside => inside;
 
+    /// <summary>The fields compared, in column order: the problem's <see cref="ReportedFieldsExtensions.ReportedFields"/>.</summary>
+    public IReadOnlyList<Field> Fields => fields;
+
     /// <summary>
-    /// Predicts on the grid in batches without building a graph, and compares with the reference (when the problem has
-    /// one); computes the benchmark quantities when <paramref name="quantities"/> is set and the problem has them.
+    /// Predicts on the grid in batches and compares with the reference (when the problem has one); computes the
+    /// benchmark quantities when <paramref name="quantities"/> is set and the problem has them. Plain outputs are
+    /// predicted without building a graph; <see cref="IProblem.Derived"/> fields are computed from an autograd
+    /// solution per batch (the graph dies with the batch's dispose scope).
     /// </summary>
     public Evaluation Evaluate(PinnNetwork network, int batch = 32768, bool quantities = true)
     {
         ArgumentNullException.ThrowIfNull(network);
+        if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batch), batch, "the evaluation batch must hold at least one point");
         var p = network.parameters().First();
-        int n = active.Length, d = problem.Domain.Dimension, m = problem.Outputs.Count;
+        var derived = problem.Derived;
+        int n = active.Length, d = problem.Domain.Dimension, m = fields.Count;
         var predicted = new double[points.Length, m];
         if (inside is not null)
             for (int i = 0; i < points.Length; i++)
                 for (int k = 0; k < m; k++) predicted[i, k] = double.NaN;
-        using (no_grad())
+        using (derived is null ? no_grad() : enable_grad())
         {
             for (int start = 0; start < n; start += batch)
             {
@@ -135,7 +145,7 @@ public sealed class Evaluator
                 for (int i = 0; i < count; i++)
                     for (int j = 0; j < d; j++) flat[i * d + j] = points[active[start + i]][j];
                 var x = tensor(flat, [count, d]).to(p.dtype).to(p.device);
-                var y = network.forward(x).to(ScalarType.Float64).cpu().data<double>().ToArray();
+                var y = (derived is null ? network.forward(x) : Derive(network, derived, x)).to(ScalarType.Float64).cpu().data<double>().ToArray();
                 for (int i = 0; i < count; i++)
                     for (int k = 0; k < m; k++) predicted[active[start + i], k] = y[i * m + k];
             }
@@ -146,7 +156,7 @@ public sealed class Evaluator
         {
             var pr = inside is null ? Column(predicted, k) : active.Select(i => predicted[i, k]).ToArray();
             var rf = inside is null ? Column(reference, k) : active.Select(i => reference[i, k]).ToArray();
-            errors.Add(new FieldError(problem.Outputs[k].Name, ErrorMetrics.RelativeL2(pr, rf), ErrorMetrics.MaxAbs(pr, rf)));
+            errors.Add(new FieldError(fields[k].Name, ErrorMetrics.RelativeL2(pr, rf), ErrorMetrics.MaxAbs(pr, rf)));
         }
         return new Evaluation(problem.EvaluationAxes, predicted, reference, errors)
         {
@@ -163,6 +173,18 @@ public sealed class Evaluator
         for (int i = 0; i < n; i++)
             for (int k = 0; k < m; k++) a[i, k] = double.NaN;
         return a;
+    }
+
+    /// <summary>The derived fields at points [N, d] (no gradient): [N, fields], detached.</summary>
+    private Tensor Derive(PinnNetwork network, DerivedFields derived, Tensor x)
+    {
+        var leaf = x.detach().requires_grad_(true);
+        var coords = new Coords(leaf, problem.Domain) { Unknowns = network.Unknowns() };
+        var solution = new AutogradSolution(problem.Domain, problem.Outputs, leaf, network.forward(leaf));
+        var y = derived.Compute(coords, solution);
+        if (y.dim() != 2 || y.shape[0] != x.shape[0] || y.shape[1] != fields.Count)
+            throw new InvalidOperationException($"{problem.Name}: the derived fields have shape [{string.Join(", ", y.shape)}], expected [{x.shape[0]}, {fields.Count}] ({string.Join(", ", fields)})");
+        return y.detach();
     }
 
     /// <summary>Rows of <paramref name="values"/> placed at <paramref name="rows"/> of an [n, outputs] array of NaN.</summary>

@@ -46,11 +46,26 @@ public sealed class AutogradSolution : Solution
             if (a < 0 || a >= Domain.Dimension) throw new ArgumentException($"axis index {a} is outside the domain's {Domain.Dimension} axes", nameof(axes));
         string key = string.Join(',', sorted);
         if (derivatives.TryGetValue((k, key), out var cached)) return cached;
-        Tensor result = sorted.Length == 0
-            ? values[.., k..(k + 1)]
-            : Gradient(f, k, sorted[..^1])[.., sorted[^1]..(sorted[^1] + 1)];
+        Tensor result = sorted.Length == 0 ? values[.., k..(k + 1)] : FromGradient(f, k, sorted);
         derivatives[(k, key)] = result;
         return result;
+    }
+
+    /// <summary>
+    /// The derivative along sorted axes (at least one) as a column of the gradient of a lower-order derivative:
+    /// of the one without the last axis, unless the gradient of one without another axis was already taken
+    /// (e.g. psi_xyy from the gradient of psi_yy when psi_xxy took that of psi_xx and psi_yyy that of psi_yy),
+    /// which saves a gradient call.
+    /// </summary>
+    private Tensor FromGradient(Field f, int k, int[] sorted)
+    {
+        for (int i = sorted.Length - 1; i >= 0; i--)
+        {
+            if (i < sorted.Length - 1 && sorted[i] == sorted[i + 1]) continue;
+            var prefix = sorted.Where((_, j) => j != i).ToArray();
+            if (gradients.TryGetValue((k, string.Join(',', prefix)), out var cached)) return cached[.., sorted[i]..(sorted[i] + 1)];
+        }
+        return Gradient(f, k, sorted[..^1])[.., sorted[^1]..(sorted[^1] + 1)];
     }
 
     private Tensor Gradient(Field f, int k, int[] prefix)

@@ -44,9 +44,18 @@ public interface IProblem
     /// Outputs the equations fix only up to an additive constant (per time, for a time-dependent problem),
     /// such as the pressure of incompressible flow with velocity data on the whole boundary. The evaluator
     /// compares them after removing the mean over the evaluation points inside the domain, per time value
-    /// (from the prediction and the reference alike). None by default.
+    /// (from the prediction and the reference alike). None by default. With <see cref="Derived"/> fields these
+    /// name reported fields.
     /// </summary>
     IReadOnlyList<Field> MeanFreeOutputs => [];
+
+    /// <summary>
+    /// Fields reported instead of the outputs (compared with the reference, written and plotted), computed from
+    /// the solution and its derivatives; null (the default): the outputs themselves are reported. A potential
+    /// formulation uses it, e.g. outputs (psi, p) reported as (u, v, p) = (psi_y, -psi_x, p). The reference then
+    /// returns one column per reported field, and <see cref="MeanFreeOutputs"/> names reported fields.
+    /// </summary>
+    DerivedFields? Derived => null;
 
     /// <summary>The reference used for validation.</summary>
     IReference Reference { get; }

@@ -17,7 +17,12 @@ public enum DerivativeEngine
     /// </summary>
     Jet,
 
-    /// <summary><see cref="Jet"/> when the model supports it, else <see cref="Autograd"/>.</summary>
+    /// <summary>
+    /// <see cref="Jet"/> when the model supports it, else <see cref="Autograd"/>; and <see cref="Autograd"/> for a
+    /// residual or constraint that asks for a derivative of order 3 or more (found when its call site is first
+    /// probed, e.g. a stream-function momentum residual): the jet carries orders up to 2 and would take the higher
+    /// ones from a full nested-autograd fallback, which costs more than nested autograd alone.
+    /// </summary>
     Auto,
 }
 
@@ -38,9 +43,13 @@ public sealed class ResidualAssembler : IDisposable
 
         public JetLayout? Layout { get; set; }
 
+        /// <summary>True once a derivative of order 3 or more was asked for (the jet does not carry those).</summary>
+        public bool HigherOrder { get; private set; }
+
         public void Add(int[] axes)
         {
-            if (axes.Length <= 2 && Needed.Add(string.Join(',', axes.Order()))) Layout = null;
+            if (axes.Length > 2) HigherOrder = true;
+            else if (Needed.Add(string.Join(',', axes.Order()))) Layout = null;
         }
     }
 
@@ -55,7 +64,10 @@ public sealed class ResidualAssembler : IDisposable
     /// <summary>The engine asked for (<see cref="DerivativeEngine.Auto"/> is resolved per model by <see cref="EngineFor"/>).</summary>
     public DerivativeEngine Engine => engine;
 
-    /// <summary>The engine used for <paramref name="network"/>: jet or autograd.</summary>
+    /// <summary>
+    /// The engine used for <paramref name="network"/>: jet or autograd (with <see cref="DerivativeEngine.Auto"/>, a
+    /// call site that needs derivatives of order 3 or more still runs on autograd; see <see cref="HigherOrderSites"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">The jet engine was asked for a model that does not support it.</exception>
     public DerivativeEngine EngineFor(PinnNetwork network)
     {
@@ -95,6 +107,8 @@ public sealed class ResidualAssembler : IDisposable
             plans[key] = plan;
             if (use is not null) Probe(network, points, normals, plan, use);
         }
+        if (engine == DerivativeEngine.Auto && plan.HigherOrder)
+            return (new AutogradSolution(problem.Domain, problem.Outputs, leaf, network.forward(leaf)), coords);
         plan.Layout ??= JetLayout.For(problem.Domain.Dimension, plan.Needed.Select(Axes));
         return (new JetSolution(network, problem.Domain, problem.Outputs, leaf, plan.Layout, plan.Add), coords);
     }
@@ -113,6 +127,12 @@ public sealed class ResidualAssembler : IDisposable
         var probe = new JetSolution(network, problem.Domain, problem.Outputs, few, JetLayout.For(problem.Domain.Dimension, []), plan.Add);
         use(coords, probe);
     }
+
+    /// <summary>
+    /// The call sites ("residual", "constraint:NAME", "observation:NAME") seen so far that asked for a derivative
+    /// of order 3 or more; with <see cref="DerivativeEngine.Auto"/> they run on autograd.
+    /// </summary>
+    public IReadOnlyList<string> HigherOrderSites => plans.Where(kv => kv.Value.HigherOrder).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
 
     private static int[] Axes(string key) => key.Length == 0 ? [] : key.Split(',').Select(int.Parse).ToArray();
 

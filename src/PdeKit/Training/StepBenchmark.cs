@@ -31,7 +31,7 @@ public sealed record StepBenchmarkResult(string Device, int Points, int Steps, d
 }
 
 /// <summary>One configuration of the step to time.</summary>
-/// <param name="Engine">Derivative engine (<see cref="DerivativeEngine.Auto"/> resolves per model).</param>
+/// <param name="Engine">Derivative engine (<see cref="DerivativeEngine.Auto"/> resolves per model, and to autograd for a residual with derivatives of order 3 or more).</param>
 /// <param name="FusedAdam">Use <see cref="FusedAdam"/> instead of TorchSharp's Adam.</param>
 /// <param name="CudaGraph">Capture the step once as a CUDA graph (<see cref="Runtime.CudaGraph"/>) and time its replays; needs the fused Adam (its step count lives on the device). Ignored, with a notice, off CUDA.</param>
 public sealed record StepVariant(DerivativeEngine Engine, bool FusedAdam = false, bool CudaGraph = false)
@@ -99,7 +99,7 @@ public static class StepBenchmark
         using (var scope = NewDisposeScope())
             final = weighting.Combine(assembler.Assemble(net, x), context).Value();
         return new StepBenchmarkResult(dev.type == DeviceType.CUDA ? "cuda" : "cpu", points, steps, clock.Elapsed.TotalSeconds, steps / clock.Elapsed.TotalSeconds, final,
-            engine.ToString().ToLowerInvariant(), variant.FusedAdam ? "fused-adam" : "adam", cpu, graph is null ? "eager" : "captured", notice);
+            (engine == DerivativeEngine.Jet && variant.Engine == DerivativeEngine.Auto && assembler.HigherOrderSites.Contains("residual") ? DerivativeEngine.Autograd : engine).ToString().ToLowerInvariant(), variant.FusedAdam ? "fused-adam" : "adam", cpu, graph is null ? "eager" : "captured", notice);
     }
 
     /// <summary>

@@ -67,7 +67,8 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Derivative engine (<c>--set engine=jet|autograd|auto</c>): auto pushes derivatives forward through the
-    /// network (<see cref="JetSolution"/>) when the model supports it, else uses nested autograd.
+    /// network (<see cref="JetSolution"/>) when the model supports it, else uses nested autograd; a residual or
+    /// constraint that needs derivatives of order 3 or more runs on nested autograd under auto (see <see cref="DerivativeEngine.Auto"/>).
     /// </summary>
     public DerivativeEngine Engine { get; init; } = DerivativeEngine.Auto;
 
