@@ -113,7 +113,7 @@ public static class ProblemCatalog
             "exact solution; multigrid finite differences on the masked grid",
             new Dictionary<string, double> { ["corner"] = 1 },
             p => new PoissonLShape(LShapeCornerFrom(p["corner"])),
-            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.Quick, ["default"] = PoissonPresets.Default }),
+            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.LShapeQuick, ["default"] = PoissonPresets.LShapeDefault }),
         new("poisson-plate", "steady pressure in a plate with an injector and a producer (Gmsh mesh meshes/plate-with-holes.msh), sealed top and bottom: hard ansatz u = g + phi N (ansatz 0: analytic phi of the ends and well circles, harmonic log-profile lift; 1: the mesh polygon's distance function and quintic plateaus, the first version)",
             "P1 finite elements on the mesh refined twice",
             new Dictionary<string, double> { ["ansatz"] = 0 },
