@@ -25,7 +25,7 @@ namespace PdeKit.Problems;
 /// zero on both sides of a corner of angle omega behaves like r^(pi/omega) = r^(2/3) times a function of the angle, so
 /// the ansatz is u = phi_notch (r^2 + eps^2)^(-1/6) N (eps = 1e-3): the weight vanishes like r^(2/3) at the corner and
 /// leaves N bounded, while the angular shape is left to the network (no sin(2 theta/3) enters the ansatz). The Laplacian
-/// residual is scaled by (r^2 / (r^2 + a^2))^(2/3), a = 0.2, which removes the r^(-4/3) growth of the residual of an
+/// residual is scaled by (r^2 / (r^2 + a^2))^(2/3), a = 0.2 by default, which removes the r^(-4/3) growth of the residual of an
 /// imperfect N near the corner without changing the solution (the scale is positive away from the corner point).
 /// </remarks>
 public sealed record PoissonLShape : IProblem
@@ -59,12 +59,19 @@ public sealed record PoissonLShape : IProblem
 
     /// <summary>Creates the problem.</summary>
     /// <param name="corner">How the ansatz and residual treat the re-entrant corner.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An unknown corner treatment.</exception>
-    public PoissonLShape(LShapeCorner corner = LShapeCorner.Graded)
+    /// <param name="scaleRadius">The graded variant's residual scale radius a (0: no scaling).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown corner treatment, or a negative or non-finite radius.</exception>
+    public PoissonLShape(LShapeCorner corner = LShapeCorner.Graded, double scaleRadius = 0.2)
     {
         if (!Enum.IsDefined(corner)) throw new ArgumentOutOfRangeException(nameof(corner), corner, "corner must be Plain or Graded");
+        if (!(scaleRadius >= 0 && double.IsFinite(scaleRadius)))
+            throw new ArgumentOutOfRangeException(nameof(scaleRadius), scaleRadius, $"the residual scale radius must be a finite number >= 0 (got {scaleRadius})");
         Corner = corner;
+        ScaleRadius = scaleRadius;
     }
+
+    /// <summary>The graded variant's residual scale radius a: the Laplacian is multiplied by (r^2 / (r^2 + a^2))^(2/3); 0 leaves it unscaled.</summary>
+    public double ScaleRadius { get; }
 
     /// <summary>How the ansatz and residual treat the re-entrant corner.</summary>
     public LShapeCorner Corner { get; }
@@ -101,15 +108,15 @@ public sealed record PoissonLShape : IProblem
         return phi * (c.X.square() + c.Y.square() + 1e-6).pow((CornerExponent - 1) / 2);
     }
 
-    /// <summary>The Laplacian; for the graded variant times (r^2 / (r^2 + a^2))^(2/3), a = 0.2.</summary>
+    /// <summary>The Laplacian; for the graded variant times (r^2 / (r^2 + a^2))^(2/3), a = <see cref="ScaleRadius"/>.</summary>
     public Tensor Residual(Coords c, Solution s)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(s);
         var laplacian = s.Laplacian(U);
-        if (Corner == LShapeCorner.Plain) return laplacian;
+        if (Corner == LShapeCorner.Plain || ScaleRadius == 0) return laplacian;
         var r2 = c.X.square() + c.Y.square();
-        return laplacian * (r2 / (r2 + 0.04)).pow((2 - CornerExponent) / 2);
+        return laplacian * (r2 / (r2 + ScaleRadius * ScaleRadius)).pow((2 - CornerExponent) / 2);
     }
 
     /// <summary>u = r^(2/3) sin(2 theta/3) on each outer edge (soft, 128 points per edge).</summary>

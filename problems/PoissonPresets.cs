@@ -45,8 +45,8 @@ public static class PoissonPresets
 
     /// <summary>
     /// The plate with wells: <see cref="Quick"/> with gradient-norm balancing, which keeps the soft no-flow
-    /// terms from drowning under the large residual of the well plateaus (measured on the CPU: relative L2
-    /// 0.34 with it, 0.49 without, both far from converged at this budget).
+    /// terms from drowning under the residual of the lift (measured on the CPU with the first, mesh-polygon ansatz,
+    /// problem.ansatz=1: relative L2 0.34 with it, 0.49 without; see the README for the analytic ansatz's figures).
     /// </summary>
     public static TrainingOptions PlateQuick { get; } = Quick with { Weighting = new WeightingOptions { Balancing = LossBalancing.GradNorm } };
 
