@@ -32,6 +32,9 @@ namespace PdeKit.Problems;
 /// Measured over the domain, its lift has a Laplacian RMS several times larger than the log profile's (the net has to
 /// cancel it), the plateaus leave the whole well flux to phi N, and the polygon's distance function costs one segment
 /// kernel per mesh edge and has second derivatives that grow near every polygon vertex.</item>
+/// <item><see cref="PlateAnsatz.Harmonic"/>: the analytic phi and a lift that is harmonic up to a small correction
+/// (see <see cref="PlateHarmonicLift"/>): the strip's Green's functions of the two wells, fitted to the well pressures,
+/// with their few-percent mismatch on the circles carried in by the log-profile cutoffs.</item>
 /// </list>
 /// </remarks>
 public sealed record PlateWells : IProblem
@@ -50,6 +53,8 @@ public sealed record PlateWells : IProblem
     /// <summary>The wells: centre, radius (of the Gmsh circles) and the radius rho where the analytic lift's log profile reaches zero.</summary>
     private static readonly (double Cx, double Cy, double Radius, double Rho)[] Wells = [(0.5, 0.5, 0.2, 0.5), (1.4, 0.5, 0.25, 0.6)];
 
+    private static readonly PlateHarmonicLift HarmonicLift = new([(0.5, 0.5, 0.2, 0.5, 1.0), (1.4, 0.5, 0.25, 0.6, -1.0)]);
+
     private readonly DistanceFunction? meshPhi;
 
     /// <summary>Creates the problem (reads the embedded mesh once per process).</summary>
@@ -57,7 +62,7 @@ public sealed record PlateWells : IProblem
     /// <exception cref="ArgumentOutOfRangeException">An unknown ansatz.</exception>
     public PlateWells(PlateAnsatz ansatz = PlateAnsatz.Analytic)
     {
-        if (!Enum.IsDefined(ansatz)) throw new ArgumentOutOfRangeException(nameof(ansatz), ansatz, "ansatz must be Analytic or Mesh");
+        if (!Enum.IsDefined(ansatz)) throw new ArgumentOutOfRangeException(nameof(ansatz), ansatz, "ansatz must be Analytic, Mesh or Harmonic");
         Variant = ansatz;
         var region = LazyRegion.Value;
         if (ansatz == PlateAnsatz.Mesh) meshPhi = new DistanceFunction(Values.Keys.SelectMany(region.Part));
@@ -86,9 +91,12 @@ public sealed record PlateWells : IProblem
     public Tensor Lift(Coords c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return Variant == PlateAnsatz.Mesh
-            ? Plateau(c, 0.5, 0.5, 0.2) - Plateau(c, 1.4, 0.5, 0.25)
-            : LogProfile(c, Wells[0]) - LogProfile(c, Wells[1]);
+        return Variant switch
+        {
+            PlateAnsatz.Mesh => Plateau(c, 0.5, 0.5, 0.2) - Plateau(c, 1.4, 0.5, 0.25),
+            PlateAnsatz.Harmonic => HarmonicLift.Evaluate(c.X, c.Y, i => LogProfile(c, Wells[i])),
+            _ => LogProfile(c, Wells[0]) - LogProfile(c, Wells[1]),
+        };
     }
 
     /// <summary>The distance function phi of the variant (zero on the Dirichlet parts, positive inside), [N, 1].</summary>
@@ -178,4 +186,7 @@ public enum PlateAnsatz
 
     /// <summary>The mesh polygon's distance function and C2 quintic plateaus (the first version).</summary>
     Mesh,
+
+    /// <summary>The analytic phi and a harmonic lift: the strip's Green's functions of the two wells plus a small cutoff correction (<see cref="PlateHarmonicLift"/>).</summary>
+    Harmonic,
 }

@@ -114,7 +114,7 @@ public static class ProblemCatalog
             new Dictionary<string, double> { ["corner"] = 1, ["scaleRadius"] = 0.2 },
             p => new PoissonLShape(LShapeCornerFrom(p["corner"]), p["scaleRadius"]),
             new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.LShapeQuick, ["default"] = PoissonPresets.LShapeDefault }),
-        new("poisson-plate", "steady pressure in a plate with an injector and a producer (Gmsh mesh meshes/plate-with-holes.msh), sealed top and bottom: hard ansatz u = g + phi N (ansatz 0: analytic phi of the ends and well circles, harmonic log-profile lift; 1: the mesh polygon's distance function and quintic plateaus, the first version)",
+        new("poisson-plate", "steady pressure in a plate with an injector and a producer (Gmsh mesh meshes/plate-with-holes.msh), sealed top and bottom: hard ansatz u = g + phi N (ansatz 0: analytic phi of the ends and well circles, harmonic log-profile lift; 1: the mesh polygon's distance function and quintic plateaus, the first version; 2: analytic phi, lift = the strip's Green's functions of the wells plus a small correction)",
             "P1 finite elements on the mesh refined twice",
             new Dictionary<string, double> { ["ansatz"] = 0 },
             p => new PlateWells(PlateAnsatzFrom(p["ansatz"])),
@@ -194,7 +194,8 @@ public static class ProblemCatalog
     {
         0 => PlateAnsatz.Analytic,
         1 => PlateAnsatz.Mesh,
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, $"poisson-plate: ansatz must be 0 (analytic phi, log-profile lift) or 1 (mesh polygon phi, quintic plateaus) (got {value})"),
+        2 => PlateAnsatz.Harmonic,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, $"poisson-plate: ansatz must be 0 (analytic phi, log-profile lift), 1 (mesh polygon phi, quintic plateaus) or 2 (analytic phi, harmonic Green's-function lift) (got {value})"),
     };
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>

@@ -112,8 +112,31 @@ public class PoissonAnsatzConditioningTests
     }
 
     [Test]
+    public void ThePlatesHarmonicLiftHoldsTheDataAndHasTheSmallestLaplacian()
+    {
+        var harmonic = new PlateWells(PlateAnsatz.Harmonic);
+        var analytic = new PlateWells(PlateAnsatz.Analytic);
+        var (x, y, value) = PlateDirichletPoints();
+        var g = Values(harmonic.Lift(At(harmonic.Domain, x, y)));
+        for (int i = 0; i < g.Length; i++) Assert.That(g[i], Is.EqualTo(value[i]).Within(1e-12), $"g at ({x[i]}, {y[i]})");
+        var region = (MeshRegion)harmonic.Domain.Region!;
+        var (xi, yi) = region.SampleInterior(3000, new Random(7));
+        var lapHarmonic = Laplacian(harmonic.Lift, harmonic.Domain, xi, yi);
+        var lapLog = Laplacian(analytic.Lift, analytic.Domain, xi, yi);
+        TestContext.Out.WriteLine($"|Laplacian g|: harmonic lift RMS {Rms(lapHarmonic):F3} max {lapHarmonic.Max(Math.Abs):F2}; log profile RMS {Rms(lapLog):F2}");
+        Assert.That(Rms(lapHarmonic), Is.LessThan(0.2 * Rms(lapLog)));
+        // The strip's Green's function is zero on both ends and harmonic (five-point check at an interior point).
+        Assert.That(PlateHarmonicLift.Green(0, 0.3, 0.5, 0.5), Is.EqualTo(0).Within(1e-14));
+        Assert.That(PlateHarmonicLift.Green(2, 0.8, 1.4, 0.5), Is.EqualTo(0).Within(1e-14));
+        double h = 1e-3, px = 1.1, py = 0.2;
+        double lap = (PlateHarmonicLift.Green(px + h, py, 0.5, 0.5) + PlateHarmonicLift.Green(px - h, py, 0.5, 0.5) + PlateHarmonicLift.Green(px, py + h, 0.5, 0.5)
+            + PlateHarmonicLift.Green(px, py - h, 0.5, 0.5) - 4 * PlateHarmonicLift.Green(px, py, 0.5, 0.5)) / (h * h);
+        Assert.That(lap, Is.EqualTo(0).Within(1e-4));
+    }
+
+    [Test]
     public void ThePlateRejectsAnUnknownAnsatz() =>
-        Assert.That(() => new PlateWells((PlateAnsatz)7), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("Analytic or Mesh"));
+        Assert.That(() => new PlateWells((PlateAnsatz)7), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("Analytic, Mesh or Harmonic"));
 
     [Test]
     public void TheLShapesGradedWeightVanishesOnTheNotchIsPositiveInsideAndLeavesTheExactQuotientBounded()
