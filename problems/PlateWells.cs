@@ -18,7 +18,7 @@ namespace PdeKit.Problems;
 /// <remarks>
 /// Two ansatz variants (<see cref="PlateAnsatz"/>):
 /// <list type="bullet">
-/// <item><see cref="PlateAnsatz.Analytic"/> (default): phi is the R-equivalence (m = 1) of three smooth analytic
+/// <item><see cref="PlateAnsatz.Analytic"/>: phi is the R-equivalence (m = 1) of three smooth analytic
 /// functions, x (2 - x) / 2 for the two ends and R_i ln(r_i / R_i) for the two well circles (harmonic, zero on the
 /// circle, unit normal slope), and g = b1 - b2 with b_i = S(t_i), t_i = ln(rho_i / r_i) / ln(rho_i / R_i) the
 /// harmonic radial log profile of well i (1 on its circle, 0 at r_i = rho_i; rho_1 = 0.5, rho_2 = 0.6 reach the ends
@@ -32,7 +32,7 @@ namespace PdeKit.Problems;
 /// Measured over the domain, its lift has a Laplacian RMS several times larger than the log profile's (the net has to
 /// cancel it), the plateaus leave the whole well flux to phi N, and the polygon's distance function costs one segment
 /// kernel per mesh edge and has second derivatives that grow near every polygon vertex.</item>
-/// <item><see cref="PlateAnsatz.Harmonic"/>: the analytic phi and a lift that is harmonic up to a small correction
+/// <item><see cref="PlateAnsatz.Harmonic"/> (default): the analytic phi and a lift that is harmonic up to a small correction
 /// (see <see cref="PlateHarmonicLift"/>): the strip's Green's functions of the two wells, fitted to the well pressures,
 /// with their few-percent mismatch on the circles carried in by the log-profile cutoffs.</item>
 /// </list>
@@ -60,7 +60,7 @@ public sealed record PlateWells : IProblem
     /// <summary>Creates the problem (reads the embedded mesh once per process).</summary>
     /// <param name="ansatz">Which phi and g the ansatz uses.</param>
     /// <exception cref="ArgumentOutOfRangeException">An unknown ansatz.</exception>
-    public PlateWells(PlateAnsatz ansatz = PlateAnsatz.Analytic)
+    public PlateWells(PlateAnsatz ansatz = PlateAnsatz.Harmonic)
     {
         if (!Enum.IsDefined(ansatz)) throw new ArgumentOutOfRangeException(nameof(ansatz), ansatz, "ansatz must be Analytic, Mesh or Harmonic");
         Variant = ansatz;

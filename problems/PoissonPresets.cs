@@ -55,9 +55,10 @@ public static class PoissonPresets
 
     /// <summary>
     /// The L-shape on the CPU: <see cref="Quick"/> with the four soft outer-edge terms weighted 10 (their error, not the
-    /// corner's, dominated the first measured runs: the slope along the short right edge next to the notch lagged).
+    /// corner's, dominated the first measured runs: the slope along the short right edge next to the notch lagged) and
+    /// 1500 L-BFGS iterations (measured: relative L2 8e-3 after 500, 3.9e-3 after 1500).
     /// </summary>
-    public static TrainingOptions LShapeQuick { get; } = Quick with { Weighting = new WeightingOptions { Weights = LShapeEdgeWeights() } };
+    public static TrainingOptions LShapeQuick { get; } = Quick with { Weighting = new WeightingOptions { Weights = LShapeEdgeWeights() }, LbfgsIterations = 1500 };
 
     /// <summary>The L-shape on the GPU: <see cref="Default"/> with the same edge weights.</summary>
     public static TrainingOptions LShapeDefault { get; } = Default with { Weighting = new WeightingOptions { Weights = LShapeEdgeWeights() } };
