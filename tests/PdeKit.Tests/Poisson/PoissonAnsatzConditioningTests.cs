@@ -163,6 +163,8 @@ public class PoissonAnsatzConditioningTests
         Assert.That(qg.Max() / qg.Min(), Is.LessThan(1.3));
         Assert.That(qp[^1] / qp[0], Is.GreaterThan(2.5), "plain: r^(-1/3) over 1.5 decades is a factor 3.2");
         Assert.That(() => new PoissonLShape((LShapeCorner)5), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("Plain or Graded"));
+        Assert.That(() => new PoissonLShape(LShapeCorner.Graded, double.NaN), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("scale radius"));
+        Assert.That(() => new PoissonLShape(LShapeCorner.Graded, -0.1), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("got -0.1"));
     }
 
     [Test]
