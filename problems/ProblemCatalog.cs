@@ -109,15 +109,15 @@ public static class ProblemCatalog
             new Dictionary<string, double>(),
             _ => new PoissonSquare(4),
             new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.HighFrequencyQuick, ["default"] = PoissonPresets.HighFrequencyDefault }),
-        new("poisson-lshape", "Laplace on the L-shape (-1,1)^2 minus [0,1)x(-1,0], u = r^(2/3) sin(2 theta/3): distance-function ansatz with transfinite boundary data",
+        new("poisson-lshape", "Laplace on the L-shape (-1,1)^2 minus [0,1)x(-1,0], u = r^(2/3) sin(2 theta/3): notch held by the ansatz, outer edges soft (corner 1: weight phi_notch r^(-1/3) from the corner angle and a residual scaled by (r^2/(r^2 + scaleRadius^2))^(2/3), scaleRadius 0 for none; 0: u = phi_notch N, the first version)",
             "exact solution; multigrid finite differences on the masked grid",
-            new Dictionary<string, double>(),
-            _ => new PoissonLShape(),
-            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.Quick, ["default"] = PoissonPresets.Default }),
-        new("poisson-plate", "steady pressure in a plate with an injector and a producer (Gmsh mesh meshes/plate-with-holes.msh), sealed top and bottom",
+            new Dictionary<string, double> { ["corner"] = 1, ["scaleRadius"] = 0.2 },
+            p => new PoissonLShape(LShapeCornerFrom(p["corner"]), p["scaleRadius"]),
+            new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.LShapeQuick, ["default"] = PoissonPresets.LShapeDefault }),
+        new("poisson-plate", "steady pressure in a plate with an injector and a producer (Gmsh mesh meshes/plate-with-holes.msh), sealed top and bottom: hard ansatz u = g + phi N (ansatz 2, default: analytic phi, lift = the strip's Green's functions of the wells plus a small correction; 0: analytic phi of the ends and well circles, harmonic log-profile lift; 1: the mesh polygon's distance function and quintic plateaus, the first version)",
             "P1 finite elements on the mesh refined twice",
-            new Dictionary<string, double>(),
-            _ => new PlateWells(),
+            new Dictionary<string, double> { ["ansatz"] = 2 },
+            p => new PlateWells(PlateAnsatzFrom(p["ansatz"])),
             new Dictionary<string, TrainingOptions> { ["quick"] = PoissonPresets.PlateQuick, ["default"] = PoissonPresets.PlateDefault }),
         new("poisson-cube-hole", "-Laplace(u) = f in the unit cube minus a ball (radius holeRadius), u = sin(pi x) sin(pi y) sin(pi z) + (x + 2y + 3z)/6: hard ansatz u = g + phi N (adf 0: smooth box product R-joined with the sphere's distance function, 1: the region's normalised 3D distance function), g a radial blend of the face and hole data",
             "exact solution",
@@ -178,6 +178,25 @@ public static class ProblemCatalog
         0 => CubeHoleAdf.SmoothBox,
         1 => CubeHoleAdf.Region,
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, $"poisson-cube-hole: adf must be 0 (smooth box product) or 1 (the region's normalised distance function) (got {value})"),
+    };
+
+    /// <summary>The L-shape's corner treatment from its catalogue parameter: 0 plain, 1 graded.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Any other value.</exception>
+    private static LShapeCorner LShapeCornerFrom(double value) => value switch
+    {
+        0 => LShapeCorner.Plain,
+        1 => LShapeCorner.Graded,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, $"poisson-lshape: corner must be 0 (u = phi N) or 1 (corner-graded weight phi r^(-1/3), scaled residual) (got {value})"),
+    };
+
+    /// <summary>The plate's ansatz from its catalogue parameter: 0 analytic, 1 the mesh polygon's.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Any other value.</exception>
+    private static PlateAnsatz PlateAnsatzFrom(double value) => value switch
+    {
+        0 => PlateAnsatz.Analytic,
+        1 => PlateAnsatz.Mesh,
+        2 => PlateAnsatz.Harmonic,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, $"poisson-plate: ansatz must be 0 (analytic phi, log-profile lift), 1 (mesh polygon phi, quintic plateaus) or 2 (analytic phi, harmonic Green's-function lift) (got {value})"),
     };
 
     /// <summary>Finds an entry by name (case-insensitive).</summary>

@@ -58,9 +58,9 @@ public class PoissonDomainProblemTests
     }
 
     [Test]
-    public void ThePlateAnsatzHoldsTheWellAndAquiferPressuresExactly()
+    public void ThePlateMeshAnsatzHoldsTheWellAndAquiferPressuresExactlyOnThePolygon()
     {
-        var problem = new PlateWells();
+        var problem = new PlateWells(PlateAnsatz.Mesh);
         using var net = new PinnNetwork(problem, new ModelOptions(Width: 8, Depth: 2));
         net.to(ScalarType.Float64);
         var region = (MeshRegion)problem.Domain.Region!;
