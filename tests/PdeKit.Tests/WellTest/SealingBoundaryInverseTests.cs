@@ -88,15 +88,7 @@ public class SealingBoundaryInverseTests
     public void AShortTrainingMovesLFromHalfTheTruthTowardIt()
     {
         var problem = new SealingBoundaryInverse(start: 1);
-        var options = DiffusivityPresets.SealingQuick with
-        {
-            Model = new ModelOptions(Width: 16, Depth: 3),
-            Points = 256,
-            AdamSteps = 300,
-            LbfgsIterations = 150,
-            Device = DeviceChoice.Cpu,
-            EvalEvery = 0,
-        };
+        var options = ShortTraining.Small with { Points = 256, LbfgsIterations = 150, Weighting = DiffusivityPresets.SealingQuick.Weighting };
         var result = new Trainer(problem, options).Train();
         double l = result.Network.UnknownValues()["L"];
         TestContext.Out.WriteLine($"L {l:F4}");
