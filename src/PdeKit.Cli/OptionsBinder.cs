@@ -48,9 +48,8 @@ internal static class OptionsBinder
             }
             if (termWeights)
             {
-                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !double.IsFinite(w))
-                    throw new ArgumentException($"--set {key}={value}: expected a finite number");
-                node[path[^1]] = JsonValue.Create(w);
+                // A term's weight is a number whether or not the map already names the term.
+                node[path[^1]] = Parse(JsonValue.Create(1.0), value, key);
                 continue;
             }
             string leaf = Actual(node, path[^1], key);
@@ -76,7 +75,6 @@ internal static class OptionsBinder
             return $"--set: {where} has the wrong value (expected one of: {string.Join(", ", Enum.GetNames(type).Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))})";
         return $"--set: {where} has the wrong type ({e.Message.Split(" Path:")[0]})";
     }
-
 
     private static string Actual(JsonObject node, string name, string key)
     {

@@ -131,10 +131,7 @@ public sealed class Evaluator
         var p = network.parameters().First();
         var derived = problem.Derived;
         int n = active.Length, d = problem.Domain.Dimension, m = fields.Count;
-        var predicted = new double[points.Length, m];
-        if (inside is not null)
-            for (int i = 0; i < points.Length; i++)
-                for (int k = 0; k < m; k++) predicted[i, k] = double.NaN;
+        var predicted = inside is null ? new double[points.Length, m] : NaNs(points.Length, m);
         using (derived is null ? no_grad() : enable_grad())
         {
             for (int start = 0; start < n; start += batch)
@@ -166,7 +163,7 @@ public sealed class Evaluator
         };
     }
 
-    /// <summary>An [n, m] array of NaN (the reference of a problem without a field reference).</summary>
+    /// <summary>An [n, m] array of NaN (masked grid points; the reference of a problem without a field reference).</summary>
     private static double[,] NaNs(int n, int m)
     {
         var a = new double[n, m];
@@ -193,9 +190,7 @@ public sealed class Evaluator
         if (values.GetLength(0) != rows.Length)
             throw new InvalidOperationException($"{name}: the reference returned {values.GetLength(0)} rows for {rows.Length} points inside the region");
         int m = values.GetLength(1);
-        var full = new double[n, m];
-        for (int i = 0; i < n; i++)
-            for (int k = 0; k < m; k++) full[i, k] = double.NaN;
+        var full = NaNs(n, m);
         for (int r = 0; r < rows.Length; r++)
             for (int k = 0; k < m; k++) full[rows[r], k] = values[r, k];
         return full;

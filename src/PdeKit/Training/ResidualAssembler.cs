@@ -231,10 +231,7 @@ public sealed class ResidualAssembler : IDisposable
             if (o.Measure is { } measure)
             {
                 var (s, c) = Solve(network, pts, null, "observation:" + o.Name, measure);
-                var m = measure(c, s);
-                if (m.dim() == 2 && m.shape[1] == 1) m = m.squeeze(1);
-                if (m.dim() != 1 || m.shape[0] != c.Count)
-                    throw new InvalidOperationException($"{problem.Name}: observation {o.Name} measured shape [{string.Join(", ", m.shape)}], expected [{c.Count}] or [{c.Count}, 1]");
+                var m = Measured(o, measure(c, s), c.Count);
                 all.Add(new LossTerm(o.Name, (m - vals).square(), c, IsResidual: false));
                 continue;
             }
@@ -263,10 +260,7 @@ public sealed class ResidualAssembler : IDisposable
             var leaf = located.detach().requires_grad_(true);
             var x = leaf + (located - located.detach());
             c = new Coords(x, problem.Domain) { Unknowns = unknowns };
-            m = measure(c, new AutogradSolution(problem.Domain, problem.Outputs, leaf, network.forward(x)));
-            if (m.dim() == 2 && m.shape[1] == 1) m = m.squeeze(1);
-            if (m.dim() != 1 || m.shape[0] != c.Count)
-                throw new InvalidOperationException($"{problem.Name}: observation {o.Name} measured shape [{string.Join(", ", m.shape)}], expected [{c.Count}] or [{c.Count}, 1]");
+            m = Measured(o, measure(c, new AutogradSolution(problem.Domain, problem.Outputs, leaf, network.forward(x))), c.Count);
         }
         else
         {
@@ -274,6 +268,15 @@ public sealed class ResidualAssembler : IDisposable
             m = network.forward(located)[.., o.Output];
         }
         return new LossTerm(o.Name, (m - vals).square(), c, IsResidual: false);
+    }
+
+    /// <summary>An observation's measured values as [n]: a [n, 1] measure is squeezed; any other shape is an error naming it.</summary>
+    private Tensor Measured(Observation o, Tensor m, long n)
+    {
+        if (m.dim() == 2 && m.shape[1] == 1) m = m.squeeze(1);
+        if (m.dim() != 1 || m.shape[0] != n)
+            throw new InvalidOperationException($"{problem.Name}: observation {o.Name} measured shape [{string.Join(", ", m.shape)}], expected [{n}] or [{n}, 1]");
+        return m;
     }
 
     /// <summary>Residual loss terms: one per equation ("residual" when there is one, else "residual_i").</summary>
