@@ -62,6 +62,7 @@ public class CliTrainTests
     [TestCase("train|burgers|--set|model.width=abc", "expected a finite number")]
     [TestCase("train|burgers|--set|widht=3", "unknown setting 'widht'")]
     [TestCase("train|diffusivity-sealing|--steps|1|--lbfgs|0|--set|points=16|--set|weighting.weights.nosuch=2", "weighting.weights names nosuch, but the problem's loss terms are residual, face_flux, no_flow, data")]
+    [TestCase("train|diffusivity-sealing|--steps|0|--lbfgs|2|--set|points=16|--set|weighting.weights.nosuch=2", "weighting.weights names nosuch, but the problem's loss terms are residual, face_flux, no_flow, data")]
     [TestCase("train|burgers|--set|weighting.weights.initial=abc", "--set weighting.weights.initial=abc: expected a finite number")]
     [TestCase("train|burgers|--set|problem.nu=-1", "nu must be a positive number")]
     [TestCase("train|burgers|--set|problem.nu=NaN", "not a finite number")]

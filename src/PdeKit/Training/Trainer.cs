@@ -158,11 +158,14 @@ public sealed class Trainer
         using var lbfgs = new Lbfgs(parameters, options.LbfgsHistory);
         int offset = options.AdamSteps;
         int done = 0;
+        bool namesChecked = options.AdamSteps > 0;
         double Closure()
         {
             using var scope = NewDisposeScope();
             foreach (var p in parameters) p.grad?.zero_();
             var terms = assembler.Assemble(network, points);
+            if (!namesChecked) CheckWeightNames(terms);
+            namesChecked = true;
             var loss = weighting.Combine(terms, new WeightingContext(offset, parameters, Frozen: true));
             loss.backward();
             return loss.Value();
@@ -211,7 +214,7 @@ public sealed class Trainer
         OnRecord?.Invoke(record);
     }
 
-    /// <summary>A fixed weight for a term the problem does not have is a typo that would otherwise be ignored silently.</summary>
+    /// <summary>A fixed weight for a term the problem does not have is a typo that would otherwise be ignored silently (checked on the first assembled terms of the run, Adam's or, without Adam steps, L-BFGS's).</summary>
     private void CheckWeightNames(IReadOnlyList<LossTerm> terms)
     {
         var names = terms.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
